@@ -1,0 +1,178 @@
+// zod schemas for every hand-curated data file. The data is validated here, once, at load time.
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    if (m !== undefined && (m < 1 || m > 12)) return false;
+    if (d !== undefined && y !== undefined && m !== undefined) {
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      if (d < 1 || d > last) return false;
+    }
+    return true;
+  }, 'not a real calendar date');
+
+export const paragraphRef = z.string().regex(/^p\d+$/, 'expected a paragraph id like "p47"');
+const entityId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id like "musk"');
+const nonEmpty = z.string().trim().min(1);
+
+export const precisionSchema = z.enum(['year', 'month', 'day']);
+export const basisSchema = z.enum(['stated', 'relative', 'narrative', 'external']);
+
+/** A date as a curator writes it; labels are generated from it. */
+export const dateSpecSchema = z
+  .object({
+    start: isoDate,
+    end: isoDate.optional(),
+    precision: precisionSchema,
+    basis: basisSchema,
+    /** The article's own words the date rests on ("2018年2月", "去年"), for stated/relative/narrative. */
+    evidence: nonEmpty.optional(),
+    /** Where a known external date comes from: an id in data/external-dates.json. */
+    external: entityId.optional(),
+    approximate: z.boolean().optional(),
+    note: nonEmpty.optional(),
+  })
+  .strict()
+  .refine((d) => d.basis !== 'external' || d.external !== undefined, {
+    message: 'an external date needs "external": an id from external-dates.json',
+    path: ['external'],
+  })
+  .refine((d) => d.basis === 'external' || d.evidence !== undefined, {
+    message: 'a stated, relative or narrative date needs "evidence": the article words it rests on',
+    path: ['evidence'],
+  })
+  .refine((d) => d.end === undefined || d.end >= d.start, { message: 'end is before start', path: ['end'] });
+
+/** A date, optionally with a second honest reading (e.g. the narrative says 2018, the known date is 2019). */
+export const datedSchema = dateSpecSchema.and(z.object({ alternative: dateSpecSchema.optional() }));
+
+export const sectionSchema = z
+  .object({
+    id: entityId,
+    /** The heading line as printed (after noise is stripped); null for the lead before the first heading. */
+    heading: nonEmpty.nullable(),
+    en: nonEmpty,
+    zh: nonEmpty,
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    id: entityId,
+    file: z.string().regex(/^[\w.-]+\.txt$/),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    title: nonEmpty,
+    titleEn: nonEmpty,
+    publisher: nonEmpty,
+    language: nonEmpty,
+    published: z
+      .object({
+        start: isoDate,
+        precision: precisionSchema,
+        label: nonEmpty,
+        labelZh: nonEmpty,
+        how: nonEmpty,
+      })
+      .strict(),
+    /** Folder under data/ with this source's noise, quotes, events, glosses and date overrides. */
+    annotations: z.string().regex(/^[\w-]+$/),
+    sections: z.array(sectionSchema).min(1),
+  })
+  .strict();
+export const sourcesSchema = z.array(sourceSchema).min(1);
+
+export const externalDateSchema = z
+  .object({
+    id: entityId,
+    event: nonEmpty,
+    start: isoDate,
+    end: isoDate.optional(),
+    precision: precisionSchema,
+    source: nonEmpty,
+  })
+  .strict();
+export const externalDatesSchema = z.array(externalDateSchema);
+
+export const noiseSchema = z.array(
+  z
+    .object({
+      text: nonEmpty,
+      /** line: the whole line is noise; suffix: the text is glued to the end of a real line. */
+      match: z.enum(['line', 'suffix']),
+      reason: nonEmpty,
+    })
+    .strict(),
+);
+
+export const entitySchema = z
+  .object({
+    id: entityId,
+    kind: z.enum(['person', 'organisation', 'product']),
+    name: z.object({ en: nonEmpty, zh: nonEmpty }).strict(),
+    /** Every other way the article writes the name; each must occur in the article. */
+    article: z.array(nonEmpty).default([]),
+    /** Renderings the article does not use but readers type: 杨立昆, 阿尔特曼, Zuck, Elon. */
+    renderings: z.array(nonEmpty).default([]),
+    role: z.object({ en: nonEmpty, zh: nonEmpty }).strict(),
+    /** The paragraph that best introduces the entity. */
+    ref: paragraphRef,
+  })
+  .strict();
+export const entitiesSchema = z.array(entitySchema).min(1);
+
+export const quoteSchema = z
+  .object({
+    id: entityId,
+    speaker: entityId,
+    text: nonEmpty,
+    ref: paragraphRef,
+    kind: z.enum(['direct', 'reported', 'indirect']),
+    medium: z.enum(['tweet', 'email', 'lawsuit', 'interview', 'blog post', 'statement', 'speech']),
+    en: nonEmpty,
+    /** English topic words a reader might search by. */
+    topics: z.array(nonEmpty).default([]),
+    /** Omit to inherit the paragraph's date context. */
+    date: datedSchema.optional(),
+  })
+  .strict();
+export const quotesSchema = z.array(quoteSchema).min(1);
+
+export const eventSchema = z
+  .object({
+    id: entityId,
+    label: z.object({ en: nonEmpty, zh: nonEmpty }).strict(),
+    ref: paragraphRef,
+    /** Further paragraphs that tell the same event. */
+    see: z.array(paragraphRef).default([]),
+    topics: z.array(nonEmpty).default([]),
+    entities: z.array(entityId).default([]),
+    date: datedSchema,
+  })
+  .strict();
+export const eventsSchema = z.array(eventSchema).min(1);
+
+export const aliasSchema = z
+  .object({
+    en: z.array(nonEmpty).min(1),
+    zh: z.array(nonEmpty).min(1),
+  })
+  .strict();
+export const aliasesSchema = z.array(aliasSchema).min(1);
+
+export const glossesSchema = z.record(paragraphRef, nonEmpty);
+
+export const dateOverridesSchema = z.record(paragraphRef, datedSchema);
+
+export type DateSpec = z.infer<typeof dateSpecSchema>;
+export type Dated = z.infer<typeof datedSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type ExternalDate = z.infer<typeof externalDateSchema>;
+export type NoiseEntry = z.infer<typeof noiseSchema>[number];
+export type Entity = z.infer<typeof entitySchema>;
+export type Quote = z.infer<typeof quoteSchema>;
+export type CuratedEvent = z.infer<typeof eventSchema>;
+export type Alias = z.infer<typeof aliasSchema>;
