@@ -21,33 +21,48 @@ const nonEmpty = z.string().trim().min(1);
 export const precisionSchema = z.enum(['year', 'month', 'day']);
 export const basisSchema = z.enum(['stated', 'relative', 'narrative', 'external']);
 
+const dateFields = {
+  start: isoDate,
+  end: isoDate.optional(),
+  precision: precisionSchema,
+  basis: basisSchema,
+  /** The article's own words the date rests on ("2018年2月", "去年"), for stated/relative/narrative. */
+  evidence: nonEmpty.optional(),
+  /** Where a known external date comes from: an id in data/external-dates.json. */
+  external: entityId.optional(),
+  approximate: z.boolean().optional(),
+  note: nonEmpty.optional(),
+};
+
+type DateFields = { basis: string; external?: string; evidence?: string; start: string; end?: string };
+
+function checkDate(d: DateFields, ctx: z.RefinementCtx): void {
+  if (d.basis === 'external' && d.external === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['external'],
+      message: 'an external date needs "external": an id from external-dates.json',
+    });
+  }
+  if (d.basis !== 'external' && d.evidence === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evidence'],
+      message: 'a stated, relative or narrative date needs "evidence": the article words it rests on',
+    });
+  }
+  if (d.end !== undefined && d.end < d.start)
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
+}
+
 /** A date as a curator writes it; labels are generated from it. */
-export const dateSpecSchema = z
-  .object({
-    start: isoDate,
-    end: isoDate.optional(),
-    precision: precisionSchema,
-    basis: basisSchema,
-    /** The article's own words the date rests on ("2018年2月", "去年"), for stated/relative/narrative. */
-    evidence: nonEmpty.optional(),
-    /** Where a known external date comes from: an id in data/external-dates.json. */
-    external: entityId.optional(),
-    approximate: z.boolean().optional(),
-    note: nonEmpty.optional(),
-  })
-  .strict()
-  .refine((d) => d.basis !== 'external' || d.external !== undefined, {
-    message: 'an external date needs "external": an id from external-dates.json',
-    path: ['external'],
-  })
-  .refine((d) => d.basis === 'external' || d.evidence !== undefined, {
-    message: 'a stated, relative or narrative date needs "evidence": the article words it rests on',
-    path: ['evidence'],
-  })
-  .refine((d) => d.end === undefined || d.end >= d.start, { message: 'end is before start', path: ['end'] });
+export const dateSpecSchema = z.object(dateFields).strict().superRefine(checkDate);
 
 /** A date, optionally with a second honest reading (e.g. the narrative says 2018, the known date is 2019). */
-export const datedSchema = dateSpecSchema.and(z.object({ alternative: dateSpecSchema.optional() }));
+export const datedSchema = z
+  .object({ ...dateFields, alternative: dateSpecSchema.optional() })
+  .strict()
+  .superRefine(checkDate);
 
 export const sectionSchema = z
   .object({

@@ -1,0 +1,120 @@
+// Request → Answer. Pure: the corpus and search are handed in.
+import type { Corpus, Paragraph } from '../corpus/types.ts';
+import { COMMANDS, type Command, type Hit, type Search } from '../search/createSearch.ts';
+import type { SearchDoc } from '../search/documents.ts';
+import { SEARCH } from '../search/options.ts';
+import type { Answer, Citation, Request, Result } from './types.ts';
+
+export interface Answerer {
+  answer(request: Request): Answer;
+  /** Ranked results for an autocomplete box; the main people and events when it is empty. */
+  complete(command: Command, partial: string): Result[];
+  corpus: Corpus;
+}
+
+const ID_QUERY = /^#((?:event|paragraph|quote|entity):[\w:-]+)$/;
+
+export const isCommand = (c: string): c is Command => (COMMANDS as readonly string[]).includes(c);
+
+/** Finds each matched term in the passage as printed (case aside), so renderers can bold it. */
+function highlightsIn(passage: string, terms: string[]): string[] {
+  const lower = passage.toLowerCase();
+  const out: string[] = [];
+  for (const t of terms) {
+    const at = lower.indexOf(t);
+    if (at >= 0 && t.length > 0) out.push(passage.slice(at, at + t.length));
+  }
+  return [...new Set(out)].sort((a, b) => b.length - a.length);
+}
+
+export function createAnswerer(corpus: Corpus, search: Search): Answerer {
+  const citations = new Map(
+    corpus.sources.map((s): [string, Citation] => [
+      s.id,
+      {
+        title: s.title,
+        titleEn: s.titleEn,
+        publisher: s.publisher,
+        published: s.published.label,
+        publishedZh: s.published.labelZh,
+      },
+    ]),
+  );
+  const eventById = new Map(corpus.events.map((e) => [e.id, e]));
+  const quoteById = new Map(corpus.quotes.map((q) => [q.id, q]));
+
+  function paragraph(ref: string): Paragraph {
+    const p = corpus.byRef.get(ref);
+    if (!p) throw new Error(`no paragraph ${ref}`);
+    return p;
+  }
+
+  function toResult(hit: Hit): Result {
+    const { doc } = hit;
+    const [kind, ...rest] = doc.id.split(':');
+    const id = rest.join(':');
+    const para = paragraph(doc.ref);
+    const base = {
+      kind: doc.kind,
+      id: doc.id,
+      date: doc.date,
+      section: { id: para.section.id, en: para.section.en, zh: para.section.zh },
+      ref: para.ref,
+      gloss: para.gloss,
+      score: Math.round(hit.score * 1000) / 1000,
+      citation: citations.get(para.sourceId)!,
+    };
+    const withPassage = (title: string, passage: string, extra: Partial<Result> = {}): Result => ({
+      ...base,
+      title,
+      passage,
+      highlights: highlightsIn(passage, hit.terms),
+      ...extra,
+    });
+    if (kind === 'event') {
+      const e = eventById.get(id)!;
+      return withPassage(`${e.label.en} (${e.label.zh})`, para.text);
+    }
+    if (kind === 'quote') {
+      const q = quoteById.get(id)!;
+      const s = corpus.entityById.get(q.speaker)!;
+      return withPassage(`${s.name.en} (${s.name.zh})`, q.text, {
+        speaker: { id: s.id, en: s.name.en, zh: s.name.zh },
+        medium: q.medium,
+        english: q.en,
+      });
+    }
+    if (kind === 'entity') {
+      const e = corpus.entityById.get(id)!;
+      return withPassage(`${e.name.en} (${e.name.zh})`, para.text, { role: e.role });
+    }
+    return withPassage(para.gloss, para.text);
+  }
+
+  const asHit = (doc: SearchDoc): Hit => ({ doc, score: 1, terms: [] });
+
+  function answer(request: Request): Answer {
+    const query = request.query.trim();
+    const { command } = request;
+    if (!isCommand(command)) return { kind: 'invalid', command, query, problem: 'unknownCommand' };
+    if (query === '') return { kind: 'invalid', command, query, problem: 'empty' };
+    if ([...query].length > SEARCH.maxQueryLength) return { kind: 'invalid', command, query, problem: 'tooLong' };
+    const byId = ID_QUERY.exec(query)?.[1];
+    if (byId !== undefined) {
+      const doc = search.collections[command].find((d) => d.id === byId);
+      if (doc) return { kind: 'found', command, query, results: [toResult(asHit(doc))] };
+    }
+    const { hits, suggestions } = search.search(command, query);
+    if (hits.length === 0) return { kind: 'notFound', command, query, suggestions };
+    return { kind: 'found', command, query, results: hits.map(toResult) };
+  }
+
+  function complete(command: Command, partial: string): Result[] {
+    const q = partial.trim();
+    if (q === '' || [...q].length > SEARCH.maxQueryLength)
+      return search.defaults(command).map((d) => toResult(asHit(d)));
+    return search.search(command, q).hits.map(toResult);
+  }
+
+  return { answer, complete, corpus };
+}

@@ -1,0 +1,263 @@
+// Raw data files → a validated Corpus. Pure: it is handed a reader, it never opens a file itself.
+import { createHash } from 'node:crypto';
+import { DataError, parseWith } from './dataError.ts';
+import { dateInText, fromSpec, inherit } from './dates.ts';
+import { parseArticle } from './parseArticle.ts';
+import {
+  aliasesSchema,
+  dateOverridesSchema,
+  entitiesSchema,
+  eventsSchema,
+  externalDatesSchema,
+  glossesSchema,
+  noiseSchema,
+  quotesSchema,
+  sourcesSchema,
+  type Dated,
+  type ExternalDate,
+  type Source,
+} from './schema.ts';
+import type { Corpus, DateContext, EventEntry, Paragraph, QuoteEntry } from './types.ts';
+
+/** Reads a data file by its path relative to the project root ("data/sources.json"); undefined if absent. */
+export type ReadData = (path: string) => string | undefined;
+
+function readText(read: ReadData, path: string): string {
+  const text = read(path);
+  if (text === undefined) throw new DataError(path, undefined, undefined, 'file is missing');
+  return text;
+}
+
+function readJson(read: ReadData, path: string): unknown {
+  const text = readText(read, path);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new DataError(path, undefined, undefined, `not valid JSON (${(err as Error).message})`);
+  }
+}
+
+function entryName(index: number, id?: string): string {
+  return `#${index + 1}${id ? ` (${id})` : ''}`;
+}
+
+interface SourceParse {
+  source: Source;
+  paragraphs: Paragraph[];
+  quotes: QuoteEntry[];
+  events: EventEntry[];
+}
+
+/** Makes a paragraph reference global: the first source keeps "p12", later ones are "source:p12". */
+function globalRef(sourceIndex: number, source: Source, local: string): string {
+  return sourceIndex === 0 ? local : `${source.id}:${local}`;
+}
+
+function checkDated(
+  spec: Dated,
+  externals: ReadonlyMap<string, ExternalDate>,
+  articleText: string,
+  file: string,
+  entry: string,
+  field: string,
+): void {
+  const specs = [spec, ...(spec.alternative ? [spec.alternative] : [])];
+  specs.forEach((s, i) => {
+    const at = i === 0 ? field : `${field}.alternative`;
+    if (s.external !== undefined) {
+      const ext = externals.get(s.external);
+      if (ext === undefined)
+        throw new DataError(file, entry, `${at}.external`, `unknown external date "${s.external}"`);
+      if (s.basis === 'external' && s.start !== ext.start) {
+        throw new DataError(
+          file,
+          entry,
+          `${at}.start`,
+          `${s.start} differs from external date ${s.external} (${ext.start})`,
+        );
+      }
+    }
+    if (s.evidence !== undefined && s.basis !== 'external' && !articleText.includes(s.evidence)) {
+      throw new DataError(file, entry, `${at}.evidence`, `"${s.evidence}" does not occur in the article`);
+    }
+  });
+}
+
+function buildSource(
+  read: ReadData,
+  source: Source,
+  sourceIndex: number,
+  externals: ReadonlyMap<string, ExternalDate>,
+  entityIds: ReadonlySet<string>,
+): SourceParse {
+  const textPath = `data/${source.file}`;
+  const text = readText(read, textPath);
+  const digest = createHash('sha256').update(text, 'utf8').digest('hex');
+  if (digest !== source.sha256) {
+    throw new DataError(
+      textPath,
+      undefined,
+      undefined,
+      `SHA-256 ${digest} differs from sources.json (${source.sha256}): the article must stay byte for byte`,
+    );
+  }
+  const dir = `data/${source.annotations}`;
+  const noiseFile = `${dir}/noise.json`;
+  const noise = parseWith(noiseSchema, noiseFile, readJson(read, noiseFile));
+  const raw = parseArticle(source, text, noise, noiseFile);
+  const ref = (local: string) => globalRef(sourceIndex, source, local);
+  const localRefs = new Set(raw.map((p) => p.localRef));
+  const cleanText = raw.map((p) => p.text).join('\n');
+
+  const glossFile = `${dir}/glosses.json`;
+  const glosses = parseWith(glossesSchema, glossFile, readJson(read, glossFile));
+  for (const key of Object.keys(glosses)) {
+    if (!localRefs.has(key)) throw new DataError(glossFile, key, undefined, 'no such paragraph (or it is noise)');
+  }
+  const datesFile = `${dir}/dates.json`;
+  const overrides = parseWith(dateOverridesSchema, datesFile, readJson(read, datesFile) ?? {});
+  for (const [key, spec] of Object.entries(overrides)) {
+    if (!localRefs.has(key)) throw new DataError(datesFile, key, undefined, 'no such paragraph (or it is noise)');
+    checkDated(spec, externals, cleanText, datesFile, key, 'date');
+  }
+
+  const publication = { start: source.published.start };
+  let lastExplicit: { date: DateContext; ref: string; sectionIndex: number } | undefined;
+  const paragraphs: Paragraph[] = raw.map((p) => {
+    const gloss = glosses[p.localRef];
+    if (gloss === undefined)
+      throw new DataError(glossFile, p.localRef, undefined, 'missing: every paragraph needs an English gloss');
+    let date: DateContext | null = null;
+    if (p.kind === 'body') {
+      const override = overrides[p.localRef];
+      const own = override ? fromSpec(override, externals) : dateInText(p.text, publication);
+      if (own) {
+        date = own;
+        // A curated date anchors the paragraphs after it just as a date the text states does.
+        lastExplicit = { date: own, ref: ref(p.localRef), sectionIndex: p.sectionIndex };
+      } else if (lastExplicit) {
+        date = inherit(lastExplicit.date, lastExplicit.ref, lastExplicit.sectionIndex !== p.sectionIndex);
+      }
+    }
+    const section = source.sections[p.sectionIndex];
+    if (section === undefined)
+      throw new DataError('data/sources.json', source.id, 'sections', 'section index out of range');
+    return {
+      ref: ref(p.localRef),
+      sourceId: source.id,
+      line: p.line,
+      kind: p.kind,
+      section,
+      text: p.text,
+      gloss,
+      date,
+    };
+  });
+  const byLocal = new Map(raw.map((p, i) => [p.localRef, paragraphs[i]!] as const));
+  const paragraphAt = (file: string, entry: string, field: string, local: string): Paragraph => {
+    const found = byLocal.get(local);
+    if (!found) throw new DataError(file, entry, field, `no paragraph ${local} (or it is noise)`);
+    return found;
+  };
+
+  const quotesFile = `${dir}/quotes.json`;
+  const quotes = parseWith(quotesSchema, quotesFile, readJson(read, quotesFile)).map((q, i): QuoteEntry => {
+    const entry = entryName(i, q.id);
+    if (!entityIds.has(q.speaker)) throw new DataError(quotesFile, entry, 'speaker', `unknown entity "${q.speaker}"`);
+    const para = paragraphAt(quotesFile, entry, 'ref', q.ref);
+    if (!para.text.includes(q.text)) throw new DataError(quotesFile, entry, 'text', `not found verbatim in ${q.ref}`);
+    if (q.date) checkDated(q.date, externals, cleanText, quotesFile, entry, 'date');
+    return { ...q, ref: para.ref, sourceId: source.id, date: q.date ? fromSpec(q.date, externals) : para.date };
+  });
+
+  const eventsFile = `${dir}/events.json`;
+  const events = parseWith(eventsSchema, eventsFile, readJson(read, eventsFile)).map((e, i): EventEntry => {
+    const entry = entryName(i, e.id);
+    const para = paragraphAt(eventsFile, entry, 'ref', e.ref);
+    const see = e.see.map((s, j) => paragraphAt(eventsFile, entry, `see.${j}`, s).ref);
+    e.entities.forEach((id, j) => {
+      if (!entityIds.has(id)) throw new DataError(eventsFile, entry, `entities.${j}`, `unknown entity "${id}"`);
+    });
+    checkDated(e.date, externals, cleanText, eventsFile, entry, 'date');
+    return { ...e, ref: para.ref, see, sourceId: source.id, date: fromSpec(e.date, externals) };
+  });
+  checkUnique(
+    quotesFile,
+    quotes.map((q) => q.id),
+  );
+  checkUnique(
+    eventsFile,
+    events.map((e) => e.id),
+  );
+  return { source, paragraphs, quotes, events };
+}
+
+function checkUnique(file: string, ids: string[]): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) throw new DataError(file, entryName(i, id), 'id', 'duplicate id');
+    seen.add(id);
+  });
+}
+
+export function buildCorpus(read: ReadData): Corpus {
+  const sources = parseWith(sourcesSchema, 'data/sources.json', readJson(read, 'data/sources.json'));
+  checkUnique(
+    'data/sources.json',
+    sources.map((s) => s.id),
+  );
+  const externalsFile = 'data/external-dates.json';
+  const externalList = parseWith(externalDatesSchema, externalsFile, readJson(read, externalsFile));
+  checkUnique(
+    externalsFile,
+    externalList.map((e) => e.id),
+  );
+  const externals = new Map(externalList.map((e) => [e.id, e]));
+  const entitiesFile = 'data/entities.json';
+  const entities = parseWith(entitiesSchema, entitiesFile, readJson(read, entitiesFile));
+  checkUnique(
+    entitiesFile,
+    entities.map((e) => e.id),
+  );
+  const entityIds = new Set(entities.map((e) => e.id));
+  const aliasesFile = 'data/aliases.json';
+  const aliases = parseWith(aliasesSchema, aliasesFile, readJson(read, aliasesFile));
+
+  const built = sources.map((s, i) => buildSource(read, s, i, externals, entityIds));
+  const paragraphs = built.flatMap((b) => b.paragraphs);
+  const byRef = new Map(paragraphs.map((p) => [p.ref, p]));
+  const allText = paragraphs.map((p) => p.text).join('\n');
+
+  entities.forEach((e, i) => {
+    const entry = entryName(i, e.id);
+    [e.name.zh, ...e.article].forEach((name, j) => {
+      if (!allText.includes(name)) {
+        throw new DataError(
+          entitiesFile,
+          entry,
+          j === 0 ? 'name.zh' : `article.${j - 1}`,
+          `"${name}" does not occur in the article`,
+        );
+      }
+    });
+    if (!byRef.has(e.ref)) throw new DataError(entitiesFile, entry, 'ref', `no paragraph ${e.ref} (or it is noise)`);
+  });
+  aliases.forEach((a, i) => {
+    a.zh.forEach((term, j) => {
+      if (!allText.includes(term)) {
+        throw new DataError(aliasesFile, entryName(i, a.en[0]), `zh.${j}`, `"${term}" does not occur in the article`);
+      }
+    });
+  });
+
+  return {
+    sources,
+    paragraphs,
+    byRef,
+    entities,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+    quotes: built.flatMap((b) => b.quotes),
+    events: built.flatMap((b) => b.events),
+    aliases,
+  };
+}

@@ -1,0 +1,43 @@
+// Answer → terminal text, for the ask CLI and the local console.
+import type { Answer, Result } from '../answer/types.ts';
+import { SEARCH } from '../search/options.ts';
+import { dateLine } from './dateText.ts';
+import { MESSAGES, type Lang } from './messages.ts';
+
+function resultText(r: Result, i: number, n: number, lang: Lang): string {
+  const m = MESSAGES[lang];
+  const published = lang === 'zh' ? r.citation.publishedZh : r.citation.published;
+  const lines = [`${n > 1 ? `${i + 1}. ` : ''}${r.title}`, `   「${r.passage}」`];
+  if (r.english) lines.push(`   ${m.fields.english}: ${r.english}`);
+  if (r.speaker && r.medium)
+    lines.push(`   ${m.fields.speaker}: ${r.speaker.en} (${r.speaker.zh}), ${m.medium[r.medium] ?? r.medium}`);
+  if (r.role) lines.push(`   ${m.fields.role}: ${r.role[lang]}`);
+  const when = dateLine(r.date, lang, published).split('\n');
+  lines.push(`   ${m.fields.when}: ${when[0]}`, ...when.slice(1).map((l) => `         ${l}`));
+  lines.push(`   ${m.fields.where}: ${r.section.zh} ${r.section.en}, ${m.paragraph(r.ref)}`);
+  lines.push(`   ${m.fields.gloss}: ${r.gloss}`);
+  return lines.join('\n');
+}
+
+export function problemText(answer: Extract<Answer, { kind: 'invalid' }>, lang: Lang): string {
+  const p = MESSAGES[lang].problem;
+  if (answer.problem === 'tooLong') return p.tooLong(SEARCH.maxQueryLength);
+  if (answer.problem === 'unknownCommand') return p.unknownCommand(answer.command);
+  return p.empty;
+}
+
+export function toText(answer: Answer, lang: Lang = 'en'): string {
+  const m = MESSAGES[lang];
+  if (answer.kind === 'invalid') return problemText(answer, lang);
+  if (answer.kind === 'notFound') {
+    const tips = answer.suggestions.length
+      ? `\n${m.tryThese}: ${answer.suggestions.map((s) => `“${s}”`).join(', ')}`
+      : '';
+    return m.notFound(answer.command, answer.query) + tips;
+  }
+  const first = answer.results[0];
+  const cite = first
+    ? `\n${m.fields.source}: ${m.footer(first.citation.title, first.citation.publisher, lang === 'zh' ? first.citation.publishedZh : first.citation.published)}`
+    : '';
+  return answer.results.map((r, i) => resultText(r, i, answer.results.length, lang)).join('\n\n') + cite;
+}

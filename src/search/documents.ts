@@ -1,0 +1,158 @@
+// Search documents: each event, paragraph, quote and entity flattened into weighted fields.
+import type { Corpus, DateContext, EventEntry, Paragraph, QuoteEntry } from '../corpus/types.ts';
+import type { Entity } from '../corpus/schema.ts';
+import { englishIndexText, normalize } from './normalize.ts';
+
+export type DocKind = 'event' | 'paragraph' | 'quote' | 'entity';
+
+export interface Field {
+  /** Normalised Chinese (and any Latin) text of the field. */
+  zh: string;
+  /** Stemmed English words, space-padded. */
+  en: string;
+  weight: number;
+  /** The document's own name (an event's label, an entity's names): a person named here is its subject. */
+  title?: boolean;
+}
+
+export interface SearchDoc {
+  id: string;
+  kind: DocKind;
+  fields: Field[];
+  /** Entities the document is about (named in it, or its subject). */
+  entities: ReadonlySet<string>;
+  /** The entity the document is by or about (a quote's speaker, an entity card), which outranks a mention. */
+  subject?: string;
+  date: DateContext | null;
+  ref: string;
+  /** A short English title for suggestions. */
+  suggestion: string;
+}
+
+export const MEDIUM_WORDS: Record<string, string> = {
+  tweet: 'tweet tweeted twitter 推特 推文',
+  email: 'email emails mail 电子邮件 邮件',
+  lawsuit: 'lawsuit sue sued court complaint 诉讼 起诉 诉状',
+  interview: 'interview 采访',
+  'blog post': 'blog post statement reply 博客 官网',
+  statement: 'statement announcement 声明',
+  speech: 'said talk 说',
+};
+
+const field = (text: string, weight: number, english = text, title = false): Field => ({
+  zh: normalize(text),
+  en: englishIndexText(english),
+  weight,
+  ...(title ? { title } : {}),
+});
+
+function mentions(corpus: Corpus, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const e of corpus.entities) if ([e.name.zh, ...e.article].some((n) => text.includes(n))) out.add(e.id);
+  return out;
+}
+
+function paragraphDoc(corpus: Corpus, p: Paragraph): SearchDoc {
+  return {
+    id: `paragraph:${p.ref}`,
+    kind: 'paragraph',
+    fields: [field(p.text, 0.85, ''), field('', 0.7, p.gloss)],
+    entities: mentions(corpus, p.text),
+    date: p.date,
+    ref: p.ref,
+    suggestion: p.gloss,
+  };
+}
+
+function eventDoc(corpus: Corpus, e: EventEntry): SearchDoc {
+  const main = corpus.byRef.get(e.ref);
+  const see = e.see.map((r) => corpus.byRef.get(r)?.text ?? '').join('\n');
+  const entities = mentions(corpus, main?.text ?? '');
+  for (const id of e.entities) entities.add(id);
+  return {
+    id: `event:${e.id}`,
+    kind: 'event',
+    fields: [
+      field(e.label.zh, 1, e.label.en, true),
+      field('', 0.9, e.topics.join(' ')),
+      field(main?.text ?? '', 0.85, main?.gloss ?? ''),
+      field(see, 0.6, ''),
+    ],
+    entities,
+    date: e.date,
+    ref: e.ref,
+    suggestion: e.label.en,
+  };
+}
+
+function quoteDoc(corpus: Corpus, q: QuoteEntry): SearchDoc {
+  const speaker = corpus.entityById.get(q.speaker);
+  const speakerNames = speaker
+    ? [speaker.name.en, speaker.name.zh, ...speaker.article, ...speaker.renderings].join(' ')
+    : '';
+  const context = corpus.byRef.get(q.ref)?.text ?? '';
+  const entities = mentions(corpus, q.text);
+  entities.add(q.speaker);
+  const medium = MEDIUM_WORDS[q.medium] ?? q.medium;
+  return {
+    id: `quote:${q.id}`,
+    kind: 'quote',
+    fields: [
+      field(q.text, 1, ''),
+      field('', 0.9, `${q.en} ${q.topics.join(' ')}`),
+      field(medium, 0.9),
+      field(speakerNames, 0.3),
+      field(context, 0.5, ''),
+    ],
+    entities,
+    subject: q.speaker,
+    date: q.date,
+    ref: q.ref,
+    suggestion: speaker ? `${speaker.name.en}: ${q.topics[0] ?? q.medium}` : q.medium,
+  };
+}
+
+function entityDoc(corpus: Corpus, e: Entity): SearchDoc {
+  const names = [e.name.en, e.name.zh, ...e.article, ...e.renderings].join(' ');
+  return {
+    id: `entity:${e.id}`,
+    kind: 'entity',
+    fields: [field(names, 1, names, true), field(e.role.zh, 0.5, e.role.en)],
+    entities: new Set([e.id]),
+    subject: e.id,
+    date: corpus.byRef.get(e.ref)?.date ?? null,
+    ref: e.ref,
+    suggestion: e.name.en,
+  };
+}
+
+export interface Collections {
+  when: SearchDoc[];
+  quote: SearchDoc[];
+  who: SearchDoc[];
+}
+
+export function buildCollections(corpus: Corpus): Collections {
+  const eventRefs = new Set(corpus.events.map((e) => e.ref));
+  const datedParagraphs = corpus.paragraphs.filter((p) => p.kind === 'body' && p.date !== null);
+  return {
+    when: [
+      ...corpus.events.map((e) => eventDoc(corpus, e)),
+      // A paragraph an event already tells is found through the event.
+      ...datedParagraphs.filter((p) => !eventRefs.has(p.ref)).map((p) => paragraphDoc(corpus, p)),
+    ],
+    quote: corpus.quotes.map((q) => quoteDoc(corpus, q)),
+    who: corpus.entities.map((e) => entityDoc(corpus, e)),
+  };
+}
+
+/** Every English text the documents carry, for the vocabulary. */
+export function englishTexts(corpus: Corpus): string[] {
+  return [
+    ...corpus.paragraphs.map((p) => p.gloss),
+    ...corpus.events.flatMap((e) => [e.label.en, ...e.topics]),
+    ...corpus.quotes.flatMap((q) => [q.en, ...q.topics]),
+    ...corpus.entities.flatMap((e) => [e.name.en, e.role.en]),
+    ...Object.values(MEDIUM_WORDS),
+  ];
+}

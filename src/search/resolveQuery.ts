@@ -1,0 +1,209 @@
+// Query text → concepts: exact keys first, then Fuse.js for typos, pinyin and other renderings.
+import Fuse from 'fuse.js';
+import { concept, type Concept } from './concept.ts';
+import { FUSE_OPTIONS, SEARCH } from './options.ts';
+import { normalize, stem, tokenize } from './normalize.ts';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
+import { hanWords, type Vocabulary } from './vocabulary.ts';
+
+export interface ResolvedQuery {
+  concepts: Concept[];
+  /** Query words nothing in the vocabulary matched. */
+  unmatched: string[];
+  /** Near misses under a looser threshold, for "did you mean" suggestions. */
+  nearMisses: Concept[];
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const HAN_DATE = /(\d{4})年(?:(\d{1,2})月)?/g;
+
+function dateConcept(year: string, month?: number): Concept {
+  const iso = month ? `${year}-${String(month).padStart(2, '0')}` : year;
+  const zh = month ? [`${year}年${month}月`] : [`${year}年`];
+  return concept(`date:${iso}`, { zh, dates: [iso], priority: 3, display: iso });
+}
+
+function swaps(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length - 1; i++) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return out;
+}
+
+export class QueryResolver {
+  private readonly latinFuse: Fuse<{ key: string }>;
+  private readonly hanFuse: Fuse<{ key: string }>;
+  private readonly looseLatinFuse: Fuse<{ key: string }>;
+  private readonly cache = new Map<string, ResolvedQuery>();
+
+  constructor(private readonly vocab: Vocabulary) {
+    const latinKeys = vocab.fuzzyLatin.map((key) => ({ key }));
+    this.latinFuse = new Fuse(latinKeys, FUSE_OPTIONS);
+    this.looseLatinFuse = new Fuse(latinKeys, { ...FUSE_OPTIONS, threshold: 0.45 });
+    this.hanFuse = new Fuse(
+      [...vocab.han.keys()].map((key) => ({ key })),
+      FUSE_OPTIONS,
+    );
+  }
+
+  resolve(query: string): ResolvedQuery {
+    const normalized = normalize(query);
+    const hit = this.cache.get(normalized);
+    if (hit) return hit;
+    const out = this.resolveNormalized(normalized);
+    if (this.cache.size >= SEARCH.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(normalized, out);
+    return out;
+  }
+
+  private resolveNormalized(normalized: string): ResolvedQuery {
+    const out: ResolvedQuery = { concepts: [], unmatched: [], nearMisses: [] };
+    const tokens = tokenize(normalized);
+    let latinRun: string[] = [];
+    const flush = () => {
+      this.resolveLatin(latinRun, out);
+      latinRun = [];
+    };
+    for (const t of tokens) {
+      if (t.han) {
+        flush();
+        this.resolveHan(t.text, out, tokens.length === 1);
+      } else latinRun.push(t.text);
+    }
+    flush();
+    // One concept per key: "Musk Elon" is one person.
+    const seen = new Set<string>();
+    out.concepts = out.concepts.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+    return out;
+  }
+
+  private lookupLatin(word: string): Concept | undefined {
+    return this.vocab.latin.get(stem(word)) ?? this.vocab.latin.get(word);
+  }
+
+  /** Latin words: phrases and glued pinyin first (longest wins), then single words, then typos. */
+  private resolveLatin(words: string[], out: ResolvedQuery): void {
+    let i = 0;
+    while (i < words.length) {
+      let matched = 0;
+      for (let n = Math.min(4, words.length - i); n >= 2 && matched === 0; n--) {
+        const slice = words.slice(i, i + n);
+        const c = this.vocab.latin.get(slice.map(stem).join(' ')) ?? this.vocab.latin.get(slice.join(''));
+        if (c && c.priority >= 2) {
+          out.concepts.push(c);
+          matched = n;
+        }
+      }
+      if (matched) {
+        i += matched;
+        continue;
+      }
+      const word = words[i]!;
+      const next = words[i + 1];
+      const month = MONTHS.indexOf(word) + 1;
+      if (month > 0 && next && /^\d{4}$/.test(next)) {
+        out.concepts.push(dateConcept(next, month));
+        i += 2;
+        continue;
+      }
+      i += 1;
+      if (/^\d{4}$/.test(word)) {
+        out.concepts.push(dateConcept(word));
+        continue;
+      }
+      if (ENGLISH_STOPWORDS.has(word)) continue;
+      const c = this.lookupLatin(word) ?? this.fuzzyLatin(word);
+      if (c) out.concepts.push(c);
+      else {
+        out.unmatched.push(word);
+        const near = this.looseLatinFuse.search(word, { limit: 1 })[0];
+        const nc = near ? this.vocab.latin.get(near.item.key) : undefined;
+        if (nc) out.nearMisses.push(nc);
+      }
+    }
+  }
+
+  private fuzzyLatin(word: string): Concept | undefined {
+    for (const s of swaps(word)) {
+      const c = this.vocab.latin.get(s);
+      if (c && word.length >= 3) return c;
+    }
+    if (word.length < SEARCH.minFuzzyLength) {
+      // Short words: one substitution at the end only ("Mush" → "musk" needs four letters).
+      return undefined;
+    }
+    return this.bestFuzzy(this.latinFuse, this.vocab.latin, word);
+  }
+
+  private bestFuzzy(fuse: Fuse<{ key: string }>, map: Map<string, Concept>, word: string): Concept | undefined {
+    let best: { c: Concept; score: number } | undefined;
+    for (const r of fuse.search(word, { limit: 12 })) {
+      if (Math.abs(r.item.key.length - word.length) > SEARCH.maxLengthDelta) continue;
+      const c = map.get(r.item.key);
+      const score = r.score ?? 1;
+      if (!c) continue;
+      if (!best || score < best.score - 1e-9 || (Math.abs(score - best.score) < 1e-9 && c.priority > best.c.priority)) {
+        best = { c, score };
+      }
+    }
+    return best?.c;
+  }
+
+  /** Han runs: dates, then longest vocabulary match from the left, then word segmentation of the rest. */
+  private resolveHan(run: string, out: ResolvedQuery, whole: boolean): void {
+    let rest = run;
+    for (const m of run.matchAll(HAN_DATE)) {
+      out.concepts.push(dateConcept(m[1]!, m[2] ? Number(m[2]) : undefined));
+      rest = rest.replace(m[0], ' ');
+    }
+    for (const chunk of rest.split(' ').filter(Boolean)) {
+      let leftover = '';
+      let i = 0;
+      while (i < chunk.length) {
+        let found: Concept | undefined;
+        let len = Math.min(this.vocab.maxHanLength, chunk.length - i);
+        for (; len >= 2 && !found; len--) {
+          const piece = chunk.slice(i, i + len);
+          if (!CHINESE_STOPWORDS.has(piece)) found = this.vocab.han.get(piece);
+        }
+        if (found) {
+          this.resolveLeftover(leftover, out, false);
+          leftover = '';
+          out.concepts.push(found);
+          i += len + 1;
+        } else {
+          leftover += chunk[i];
+          i += 1;
+        }
+      }
+      this.resolveLeftover(leftover, out, whole && leftover === chunk);
+    }
+  }
+
+  private resolveLeftover(text: string, out: ResolvedQuery, single: boolean): void {
+    if (text === '') return;
+    const words = hanWords(text);
+    for (const w of words.length ? words : [text]) {
+      if (CHINESE_STOPWORDS.has(w)) continue;
+      if (w.length < 2 && !(single && words.length <= 1)) continue;
+      const fuzzy = w.length >= SEARCH.minFuzzyHanLength ? this.bestFuzzy(this.hanFuse, this.vocab.han, w) : undefined;
+      if (fuzzy) out.concepts.push(fuzzy);
+      else {
+        // Unknown Chinese words still match as literal text; the scorer decides whether anything has them.
+        out.concepts.push(concept(`zh:${w}`, { zh: [w], priority: 0 }));
+      }
+    }
+  }
+}
