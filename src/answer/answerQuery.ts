@@ -1,4 +1,5 @@
 // Request → Answer. Pure: the corpus and search are handed in.
+import { createHash } from 'node:crypto';
 import type { Corpus, Paragraph } from '../corpus/types.ts';
 import { COMMANDS, type Command, type Hit, type Search } from '../search/createSearch.ts';
 import type { SearchDoc } from '../search/documents.ts';
@@ -9,6 +10,12 @@ export interface Answerer {
   answer(request: Request): Answer;
   /** Ranked results for an autocomplete box; the main people and events when it is empty. */
   complete(command: Command, partial: string): Result[];
+  /** Results by their index in the command's collection (as carried in a component's custom_id). */
+  resultsAt(command: Command, indexes: readonly number[]): Result[];
+  /** Every dated event, oldest first. */
+  timeline(): Result[];
+  /** Fingerprint of the searchable documents: ids in custom_ids are only valid for the same one. */
+  version: string;
   corpus: Corpus;
 }
 
@@ -41,6 +48,12 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     ]),
   );
   const eventById = new Map(corpus.events.map((e) => [e.id, e]));
+  const indexOf = new Map<string, number>();
+  for (const docs of Object.values(search.collections)) docs.forEach((d, i) => indexOf.set(d.id, i));
+  const version = createHash('sha256')
+    .update(COMMANDS.map((c) => search.collections[c].map((d) => d.id).join(',')).join(';'))
+    .digest('hex')
+    .slice(0, 6);
   const quoteById = new Map(corpus.quotes.map((q) => [q.id, q]));
 
   function paragraph(ref: string): Paragraph {
@@ -57,6 +70,7 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     const base = {
       kind: doc.kind,
       id: doc.id,
+      index: indexOf.get(doc.id) ?? -1,
       date: doc.date,
       section: { id: para.section.id, en: para.section.en, zh: para.section.zh },
       ref: para.ref,
@@ -116,5 +130,20 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     return search.search(command, q).hits.map(toResult);
   }
 
-  return { answer, complete, corpus };
+  function resultsAt(command: Command, indexes: readonly number[]): Result[] {
+    const docs = search.collections[command];
+    return indexes.flatMap((i) => {
+      const doc = docs[i];
+      return doc ? [toResult(asHit(doc))] : [];
+    });
+  }
+
+  function timeline(): Result[] {
+    const events = search.collections.when.filter((d) => d.kind === 'event' && d.date !== null);
+    return events
+      .map((d) => toResult(asHit(d)))
+      .sort((a, b) => (a.date?.start ?? '').localeCompare(b.date?.start ?? ''));
+  }
+
+  return { answer, complete, resultsAt, timeline, version, corpus };
 }

@@ -15,6 +15,8 @@ export interface Result {
   kind: DocKind;
   /** Stable id ("event:musk-leaves-board"); `#id` as a query finds exactly this result. */
   id: string;
+  /** Position in its command's collection: what a component's custom_id carries. */
+  index: number;
   title: string;
   /** Verbatim article text: the paragraph, or the quote. */
   passage: string;

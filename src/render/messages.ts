@@ -35,6 +35,10 @@ interface Strings {
   next: string;
   otherMatches: string;
   notYours: string;
+  stale: string;
+  unknownComponent: string;
+  unsupported: string;
+  badOption: string;
   error: string;
   cooldown: (seconds: number) => string;
   timelineEmpty: string;
@@ -85,6 +89,10 @@ export const MESSAGES: Record<Lang, Strings> = {
     next: 'Next',
     otherMatches: 'Other matches',
     notYours: 'Only the person who asked can page through these results. Run the command yourself to get your own.',
+    stale: 'These results are from an older version of the bot. Please run the command again.',
+    unknownComponent: 'This control is not one of mine, or no longer works. Please run the command again.',
+    unsupported: 'I only answer /feud when, /feud quote, /feud who and /feud timeline.',
+    badOption: 'The query option must be text. Please try again.',
     error: 'Something went wrong while answering. Please try again.',
     cooldown: (s) => `You are asking quickly: try again in ${s} s.`,
     timelineEmpty: 'No dated events.',
@@ -133,6 +141,10 @@ export const MESSAGES: Record<Lang, Strings> = {
     next: '下一条',
     otherMatches: '其他结果',
     notYours: '只有提问的人可以翻页。请自己运行这个命令。',
+    stale: '这些结果来自旧版本的机器人,请重新运行命令。',
+    unknownComponent: '这个按钮不是我的,或者已经失效。请重新运行命令。',
+    unsupported: '我只回答 /feud when、/feud quote、/feud who 和 /feud timeline。',
+    badOption: 'query 选项必须是文本,请重试。',
     error: '回答时出错了,请重试。',
     cooldown: (s) => `提问太快了:请 ${s} 秒后再试。`,
     timelineEmpty: '没有带日期的事件。',

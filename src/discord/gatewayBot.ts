@@ -1,0 +1,123 @@
+// Gateway transport: the real discord.js client receives interactions and posts the shared handler's answer.
+import { performance } from 'node:perf_hooks';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  InteractionResponseType,
+  RESTJSONErrorCodes,
+  Routes,
+  type APIInteractionResponse,
+  type ClientOptions,
+} from 'discord.js';
+import { errorResponse, type InteractionHandler } from '../interactions/handleInteraction.ts';
+import type { Logger } from '../log.ts';
+
+export interface GatewayBotOptions {
+  token: string;
+  handle: InteractionHandler;
+  log: Logger;
+  /** REST base without the version (…/api); Discord's by default. */
+  apiBaseUrl?: string;
+  /** Extra client options, for sharding and tests. */
+  client?: Partial<ClientOptions>;
+}
+
+export interface GatewayBot {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
+  const { log, handle } = options;
+  const client = new Client({
+    // Slash commands need no privileged intent; Guilds is the least the gateway accepts.
+    intents: [GatewayIntentBits.Guilds],
+    ...options.client,
+    rest: { ...(options.apiBaseUrl ? { api: options.apiBaseUrl } : {}), ...options.client?.rest },
+  });
+
+  async function send(id: string, token: string, response: APIInteractionResponse): Promise<void> {
+    await client.rest.post(Routes.interactionCallback(id, token), { body: response, auth: false });
+  }
+
+  async function onInteraction(payload: unknown, shardId: number): Promise<void> {
+    const started = performance.now();
+    let handled: ReturnType<InteractionHandler> | undefined;
+    try {
+      handled = handle(payload);
+      const { response, target, outcome } = handled;
+      if (!response || !target) {
+        log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
+        return;
+      }
+      await send(target.id, target.token, response);
+      log('info', 'interaction', {
+        id: outcome.id,
+        kind: outcome.kind,
+        subcommand: outcome.subcommand,
+        locale: outcome.locale,
+        results: outcome.results,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        shard: shardId,
+      });
+      log('debug', 'interaction query', { id: outcome.id, query: outcome.query });
+    } catch (error) {
+      const target = handled?.target;
+      log('error', 'interaction failed', { id: target?.id, error });
+      if (target) await apologise(target, handled?.outcome.locale, error);
+    }
+  }
+
+  /** Always answer: a callback if none went through, else a follow-up on the interaction's webhook. */
+  async function apologise(
+    target: { id: string; token: string; applicationId: string },
+    locale: string | undefined,
+    cause: unknown,
+  ): Promise<void> {
+    const body = errorResponse(locale);
+    const acknowledged =
+      cause instanceof DiscordAPIError && cause.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+    try {
+      if (acknowledged) {
+        await client.rest.post(Routes.webhook(target.applicationId, target.token), {
+          body: body.type === InteractionResponseType.ChannelMessageWithSource ? body.data : {},
+          auth: false,
+        });
+      } else {
+        await send(target.id, target.token, body);
+      }
+    } catch (error) {
+      log('error', 'could not tell the user about the failure', { id: target.id, error });
+    }
+  }
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: unknown, shardId: number) => {
+    void onInteraction(data, shardId);
+  });
+  client.on(Events.ClientReady, (c) =>
+    log('info', 'connected to Discord', { user: c.user.tag, shards: c.ws.shards.size }),
+  );
+  client.on(Events.ShardReady, (id) => log('info', 'shard ready', { shard: id }));
+  client.on(Events.ShardResume, (id, replayed) => log('info', 'shard resumed', { shard: id, replayed }));
+  client.on(Events.ShardReconnecting, (id) => log('warn', 'shard reconnecting', { shard: id }));
+  client.on(Events.ShardDisconnect, (event, id) =>
+    log('error', 'shard disconnected for good', { shard: id, code: event.code }),
+  );
+  client.on(Events.ShardError, (error, id) => log('error', 'shard error', { shard: id, error }));
+  client.on(Events.Error, (error) => log('error', 'client error', { error }));
+  client.on(Events.Warn, (message) => log('warn', message));
+
+  return {
+    client,
+    async start() {
+      await client.login(options.token);
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// HTTP mode: the interactions endpoint, answering with the same handler as the gateway.
+import type { Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Answerer } from '../answer/answerQuery.ts';
+import type { Env } from '../config/env.ts';
+import type { InteractionHandler } from '../interactions/handleInteraction.ts';
+import type { Logger } from '../log.ts';
+import { createInteractionsServer } from './httpServer.ts';
+import { publicKeyFromHex } from './verifySignature.ts';
+
+export interface HttpModeOptions {
+  env: Env;
+  publicKeyHex: string;
+  port: number;
+  app: Answerer;
+  handle: InteractionHandler;
+  log: Logger;
+}
+
+export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
+  const { app, handle, log } = options;
+  const { corpus } = app;
+  const server = createInteractionsServer({
+    publicKey: publicKeyFromHex(options.publicKeyHex),
+    log,
+    health: () => ({
+      paragraphs: corpus.paragraphs.length,
+      events: corpus.events.length,
+      quotes: corpus.quotes.length,
+      entities: corpus.entities.length,
+      version: app.version,
+    }),
+    handle: async (payload) => {
+      const started = performance.now();
+      const { response, outcome } = handle(payload);
+      log('info', 'interaction', {
+        id: outcome.id,
+        kind: outcome.kind,
+        subcommand: outcome.subcommand,
+        locale: outcome.locale,
+        results: outcome.results,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      });
+      log('debug', 'interaction query', { id: outcome.id, query: outcome.query });
+      return Promise.resolve(response);
+    },
+  });
+  const host = options.env.HOST ?? '0.0.0.0';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  log('info', 'listening for interactions', { url: `http://${host}:${port}/interactions` });
+  return server;
+}

@@ -1,0 +1,21 @@
+// Discord's limits, named once. Every payload the bot builds is cut to these.
+export const LIMITS = Object.freeze({
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  embedsTotal: 6000,
+  embedsPerMessage: 10,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  customId: 100,
+  selectOptions: 25,
+  selectLabel: 100,
+  selectDescription: 100,
+  buttonLabel: 80,
+  actionRows: 5,
+});
