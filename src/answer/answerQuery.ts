@@ -125,9 +125,8 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
 
   function complete(command: Command, partial: string): Result[] {
     const q = partial.trim();
-    if (q === '' || [...q].length > SEARCH.maxQueryLength)
-      return search.defaults(command).map((d) => toResult(asHit(d)));
-    return search.search(command, q).hits.map(toResult);
+    if ([...q].length > SEARCH.maxQueryLength) return [];
+    return search.complete(command, q).map((d) => toResult(asHit(d)));
   }
 
   function resultsAt(command: Command, indexes: readonly number[]): Result[] {

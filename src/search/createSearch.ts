@@ -2,6 +2,7 @@
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
+import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
 import { QueryResolver } from './resolveQuery.ts';
 import { buildVocabulary } from './vocabulary.ts';
@@ -69,6 +70,8 @@ export interface Search {
   search(command: Command, query: string): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
   defaults(command: Command): SearchDoc[];
+  /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
+  complete(command: Command, partial: string): SearchDoc[];
   collections: Record<Command, SearchDoc[]>;
 }
 
@@ -149,5 +152,15 @@ export function createSearch(corpus: Corpus): Search {
     return docs;
   }
 
-  return { search, defaults, collections };
+  function complete(command: Command, partial: string): SearchDoc[] {
+    const q = normalize(partial);
+    if (q === '') return defaults(command);
+    const out = new Set(search(command, partial).hits.map((h) => h.doc));
+    const docs = collections[command];
+    for (const d of docs) if (` ${d.completion}`.includes(` ${q}`)) out.add(d);
+    for (const d of docs) if (d.completion.includes(q)) out.add(d);
+    return [...out];
+  }
+
+  return { search, defaults, complete, collections };
 }

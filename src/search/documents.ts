@@ -27,6 +27,8 @@ export interface SearchDoc {
   ref: string;
   /** A short English title for suggestions. */
   suggestion: string;
+  /** Normalised names and titles, for prefix matching while a user is still typing. */
+  completion: string;
 }
 
 export const MEDIUM_WORDS: Record<string, string> = {
@@ -61,6 +63,7 @@ function paragraphDoc(corpus: Corpus, p: Paragraph): SearchDoc {
     date: p.date,
     ref: p.ref,
     suggestion: p.gloss,
+    completion: normalize(`${p.gloss} ${p.text}`),
   };
 }
 
@@ -82,6 +85,7 @@ function eventDoc(corpus: Corpus, e: EventEntry): SearchDoc {
     date: e.date,
     ref: e.ref,
     suggestion: e.label.en,
+    completion: normalize(`${e.label.en} ${e.label.zh} ${e.topics.join(' ')}`),
   };
 }
 
@@ -109,6 +113,7 @@ function quoteDoc(corpus: Corpus, q: QuoteEntry): SearchDoc {
     date: q.date,
     ref: q.ref,
     suggestion: speaker ? `${speaker.name.en}: ${q.topics[0] ?? q.medium}` : q.medium,
+    completion: normalize(`${speakerNames} ${q.en} ${q.topics.join(' ')} ${q.text}`),
   };
 }
 
@@ -123,6 +128,7 @@ function entityDoc(corpus: Corpus, e: Entity): SearchDoc {
     date: corpus.byRef.get(e.ref)?.date ?? null,
     ref: e.ref,
     suggestion: e.name.en,
+    completion: normalize(names),
   };
 }
 

@@ -20,6 +20,8 @@ export const SEARCH = Object.freeze({
   minFuzzyLength: 4,
   /** Han words shorter than this must match exactly: one wrong character of two is a different word. */
   minFuzzyHanLength: 3,
+  /** Looser than FUSE_OPTIONS.threshold: close enough to suggest ("did you mean"), not to answer. */
+  nearMissThreshold: 0.45,
   /** A fuzzy candidate may differ in length by at most this much. */
   maxLengthDelta: 2,
   /** `when` prefers what the text dates itself over dates carried down the narrative. */

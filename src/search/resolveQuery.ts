@@ -1,7 +1,7 @@
 // Query text → concepts: exact keys first, then Fuse.js for typos, pinyin and other renderings.
-import Fuse from 'fuse.js';
 import { concept, type Concept } from './concept.ts';
-import { FUSE_OPTIONS, SEARCH } from './options.ts';
+import { FuzzyKeys } from './fuzzyKeys.ts';
+import { SEARCH } from './options.ts';
 import { normalize, stem, tokenize } from './normalize.ts';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
 import { hanWords, type Vocabulary } from './vocabulary.ts';
@@ -43,19 +43,15 @@ function swaps(word: string): string[] {
 }
 
 export class QueryResolver {
-  private readonly latinFuse: Fuse<{ key: string }>;
-  private readonly hanFuse: Fuse<{ key: string }>;
-  private readonly looseLatinFuse: Fuse<{ key: string }>;
+  private readonly latinFuzzy: FuzzyKeys;
+  private readonly hanFuzzy: FuzzyKeys;
+  private readonly looseLatinFuzzy: FuzzyKeys;
   private readonly cache = new Map<string, ResolvedQuery>();
 
   constructor(private readonly vocab: Vocabulary) {
-    const latinKeys = vocab.fuzzyLatin.map((key) => ({ key }));
-    this.latinFuse = new Fuse(latinKeys, FUSE_OPTIONS);
-    this.looseLatinFuse = new Fuse(latinKeys, { ...FUSE_OPTIONS, threshold: 0.45 });
-    this.hanFuse = new Fuse(
-      [...vocab.han.keys()].map((key) => ({ key })),
-      FUSE_OPTIONS,
-    );
+    this.latinFuzzy = new FuzzyKeys(vocab.fuzzyLatin);
+    this.looseLatinFuzzy = new FuzzyKeys(vocab.fuzzyLatin, SEARCH.nearMissThreshold);
+    this.hanFuzzy = new FuzzyKeys([...vocab.han.keys()]);
   }
 
   resolve(query: string): ResolvedQuery {
@@ -128,8 +124,8 @@ export class QueryResolver {
       if (c) out.concepts.push(c);
       else {
         out.unmatched.push(word);
-        const near = this.looseLatinFuse.search(word, { limit: 1 })[0];
-        const nc = near ? this.vocab.latin.get(near.item.key) : undefined;
+        const near = this.looseLatinFuzzy.search(word)[0];
+        const nc = near ? this.vocab.latin.get(near.key) : undefined;
         if (nc) out.nearMisses.push(nc);
       }
     }
@@ -144,15 +140,13 @@ export class QueryResolver {
       // Short words: one substitution at the end only ("Mush" → "musk" needs four letters).
       return undefined;
     }
-    return this.bestFuzzy(this.latinFuse, this.vocab.latin, word);
+    return this.bestFuzzy(this.latinFuzzy, this.vocab.latin, word);
   }
 
-  private bestFuzzy(fuse: Fuse<{ key: string }>, map: Map<string, Concept>, word: string): Concept | undefined {
+  private bestFuzzy(fuzzy: FuzzyKeys, map: Map<string, Concept>, word: string): Concept | undefined {
     let best: { c: Concept; score: number } | undefined;
-    for (const r of fuse.search(word, { limit: 12 })) {
-      if (Math.abs(r.item.key.length - word.length) > SEARCH.maxLengthDelta) continue;
-      const c = map.get(r.item.key);
-      const score = r.score ?? 1;
+    for (const { key, score } of fuzzy.search(word)) {
+      const c = map.get(key);
       if (!c) continue;
       if (!best || score < best.score - 1e-9 || (Math.abs(score - best.score) < 1e-9 && c.priority > best.c.priority)) {
         best = { c, score };
@@ -198,7 +192,7 @@ export class QueryResolver {
     for (const w of words.length ? words : [text]) {
       if (CHINESE_STOPWORDS.has(w)) continue;
       if (w.length < 2 && !(single && words.length <= 1)) continue;
-      const fuzzy = w.length >= SEARCH.minFuzzyHanLength ? this.bestFuzzy(this.hanFuse, this.vocab.han, w) : undefined;
+      const fuzzy = w.length >= SEARCH.minFuzzyHanLength ? this.bestFuzzy(this.hanFuzzy, this.vocab.han, w) : undefined;
       if (fuzzy) out.concepts.push(fuzzy);
       else {
         // Unknown Chinese words still match as literal text; the scorer decides whether anything has them.

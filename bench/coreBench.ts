@@ -1,0 +1,85 @@
+// Corpus build and search latency, for a mix of all three commands.
+import { performance } from 'node:perf_hooks';
+import { createAnswerer } from '../src/answer/answerQuery.ts';
+import { buildCorpus } from '../src/corpus/buildCorpus.ts';
+import { readFrom } from '../src/io/readData.ts';
+import { createSearch } from '../src/search/createSearch.ts';
+import { summarise, type Summary } from './stats.ts';
+
+/** A mix of the kinds users send: English, Chinese, pinyin, typos, nonsense. */
+export const QUERY_MIX: ReadonlyArray<[string, string]> = [
+  ['when', 'when did musk leave the board'],
+  ['when', 'OpenAI founded'],
+  ['when', 'microsoft billion'],
+  ['when', 'GTP2'],
+  ['when', '诉讼'],
+  ['when', 'dongshihui'],
+  ['when', 'ChatGPT'],
+  ['when', 'lawsiut'],
+  ['quote', 'what did LeCun say'],
+  ['quote', 'Zukerberg'],
+  ['quote', '马斯克 推特'],
+  ['quote', 'open source'],
+  ['quote', 'hypocrite'],
+  ['quote', 'aoteman'],
+  ['who', 'who is 奥特曼'],
+  ['who', 'Sutskevar'],
+  ['who', 'weiruan'],
+  ['who', 'Elon'],
+  ['who', 'foobar'],
+  ['who', 'Y Combinator'],
+];
+
+export interface CoreBench {
+  readMs: number;
+  buildMs: number;
+  indexMs: number;
+  cold: Summary;
+  warm: Summary;
+  heapMb: number;
+}
+
+export function benchCore(rounds = 200): CoreBench {
+  const read = readFrom();
+  const files = new Map<string, string | undefined>();
+  const t0 = performance.now();
+  const cached = (path: string) => {
+    if (!files.has(path)) files.set(path, read(path));
+    return files.get(path);
+  };
+  buildCorpus(cached);
+  const t1 = performance.now();
+  const corpus = buildCorpus(cached);
+  const t2 = performance.now();
+  const search = createSearch(corpus);
+  const app = createAnswerer(corpus, search);
+  const t3 = performance.now();
+
+  // Warm the JIT once, then measure cache misses on fresh indexes and cache hits on a used one.
+  for (const [command, query] of QUERY_MIX) app.answer({ command, query });
+  const cold: number[] = [];
+  for (let r = 0; r < 10; r++) {
+    const fresh = createAnswerer(corpus, createSearch(corpus));
+    for (const [command, query] of QUERY_MIX) {
+      const s = performance.now();
+      fresh.answer({ command, query });
+      cold.push(performance.now() - s);
+    }
+  }
+  const warm: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const [command, query] of QUERY_MIX) {
+      const s = performance.now();
+      app.answer({ command, query });
+      warm.push(performance.now() - s);
+    }
+  }
+  return {
+    readMs: t1 - t0 - (t2 - t1),
+    buildMs: t2 - t1,
+    indexMs: t3 - t2,
+    cold: summarise(cold),
+    warm: summarise(warm),
+    heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
