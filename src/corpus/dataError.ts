@@ -10,7 +10,8 @@ export class DataError extends Error {
     readonly problem: string,
   ) {
     const where = [entry === undefined ? undefined : `entry ${entry}`, field].filter(Boolean).join(', field ');
-    super(`${file}: ${where ? `${where}: ` : ''}${problem}`);
+    // One line, always: Node's JSON errors quote the source across line breaks.
+    super(`${file}: ${where ? `${where}: ` : ''}${problem.replace(/\s*\n\s*/g, ' ')}`);
   }
 }
 

@@ -163,6 +163,7 @@ export const eventSchema = z
     /** Further paragraphs that tell the same event. */
     see: z.array(paragraphRef).default([]),
     topics: z.array(nonEmpty).default([]),
+    /** Who the event is about, its subject first ("microsoft" for Microsoft's investment). */
     entities: z.array(entityId).default([]),
     date: datedSchema,
   })

@@ -14,6 +14,8 @@ export interface Concept {
   priority: number;
   /** A readable form for suggestions ("Sam Altman", "board"). */
   display?: string;
+  /** Reached through a typo, not typed: it counts for a little less. */
+  fuzzy?: boolean;
 }
 
 export function concept(key: string, fields: Partial<Omit<Concept, 'key'>>): Concept {

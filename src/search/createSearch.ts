@@ -35,27 +35,30 @@ interface Match {
 const MENTION_WEIGHT = 0.85;
 /** A concept met only through the document's date context (a "2019" query on a 2019 event). */
 const DATE_WEIGHT = 0.75;
+/** A word reached through a typo is less certain than one typed right: "dolor" is not surely "donor". */
+const FUZZY_FACTOR = 0.8;
 /** The query's first person is most likely the speaker asked about ("OpenAI about Musk"). */
 const LATER_SUBJECT_WEIGHT = 0.95;
 
 function matchConcept(doc: SearchDoc, c: Concept): Match {
   let weight = 0;
-  let inTitle = false;
   const terms: string[] = [];
   for (const f of doc.fields) {
     const zhHits = c.zh.filter((t) => f.zh.includes(t));
     terms.push(...zhHits);
     const hit = zhHits.length > 0 || c.en.some((s) => f.en.includes(` ${s} `));
     if (hit && f.weight > weight) weight = f.weight;
-    if (hit && f.title) inTitle = true;
   }
-  const subject = c.entities.length > 0 && ((doc.subject !== undefined && c.entities.includes(doc.subject)) || inTitle);
+  const subject = doc.subject !== undefined && c.entities.includes(doc.subject);
   if (c.entities.length > 0) {
     weight = Math.min(weight, MENTION_WEIGHT);
     if (c.entities.some((id) => doc.entities.has(id))) weight = MENTION_WEIGHT;
   }
   const start = doc.date?.start;
-  if (start !== undefined && c.dates.some((d) => start.startsWith(d))) weight = Math.max(weight, DATE_WEIGHT);
+  if (start !== undefined && c.dates.some((d) => start.startsWith(d))) {
+    // Dated then and saying so beats either alone: "July 2019" is the investment, not the LP told beside it.
+    weight = weight > 0 ? 1 : DATE_WEIGHT;
+  }
   return { weight, subject, terms };
 }
 
@@ -72,6 +75,8 @@ export interface Search {
   defaults(command: Command): SearchDoc[];
   /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
   complete(command: Command, partial: string): SearchDoc[];
+  /** Forgets every cached query and match, so the next query costs what a first one does. */
+  clearCaches(): void;
   collections: Record<Command, SearchDoc[]>;
 }
 
@@ -115,7 +120,7 @@ export function createSearch(corpus: Corpus): Search {
         for (const w of weighted) {
           const m = w.row[i]!;
           const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
-          sum += w.idf * (m.subject ? subjectWeight : m.weight);
+          sum += w.idf * (m.subject ? subjectWeight : m.weight) * (w.c.fuzzy ? FUZZY_FACTOR : 1);
           terms.push(...m.terms);
         }
         if (sum === 0) return;
@@ -162,5 +167,10 @@ export function createSearch(corpus: Corpus): Search {
     return [...out];
   }
 
-  return { search, defaults, complete, collections };
+  function clearCaches(): void {
+    matchCache.clear();
+    resolver.clearCache();
+  }
+
+  return { search, defaults, complete, clearCaches, collections };
 }

@@ -11,8 +11,6 @@ export interface Field {
   /** Stemmed English words, space-padded. */
   en: string;
   weight: number;
-  /** The document's own name (an event's label, an entity's names): a person named here is its subject. */
-  title?: boolean;
 }
 
 export interface SearchDoc {
@@ -41,11 +39,10 @@ export const MEDIUM_WORDS: Record<string, string> = {
   speech: 'said talk 说',
 };
 
-const field = (text: string, weight: number, english = text, title = false): Field => ({
+const field = (text: string, weight: number, english = text): Field => ({
   zh: normalize(text),
   en: englishIndexText(english),
   weight,
-  ...(title ? { title } : {}),
 });
 
 function mentions(corpus: Corpus, text: string): Set<string> {
@@ -76,12 +73,14 @@ function eventDoc(corpus: Corpus, e: EventEntry): SearchDoc {
     id: `event:${e.id}`,
     kind: 'event',
     fields: [
-      field(e.label.zh, 1, e.label.en, true),
+      field(e.label.zh, 1, e.label.en),
       field('', 0.9, e.topics.join(' ')),
       field(main?.text ?? '', 0.85, main?.gloss ?? ''),
       field(see, 0.6, ''),
     ],
     entities,
+    // The curators list an event's subject first: who did it, not who it happened near.
+    subject: e.entities[0],
     date: e.date,
     ref: e.ref,
     suggestion: e.label.en,
@@ -104,7 +103,8 @@ function quoteDoc(corpus: Corpus, q: QuoteEntry): SearchDoc {
     fields: [
       field(q.text, 1, ''),
       field('', 0.9, `${q.en} ${q.topics.join(' ')}`),
-      field(medium, 0.9),
+      // Asking for "Musk tweets" or "the lawsuit" names the medium: as strong as the words themselves.
+      field(medium, 1),
       field(speakerNames, 0.3),
       field(context, 0.5, ''),
     ],
@@ -122,7 +122,7 @@ function entityDoc(corpus: Corpus, e: Entity): SearchDoc {
   return {
     id: `entity:${e.id}`,
     kind: 'entity',
-    fields: [field(names, 1, names, true), field(e.role.zh, 0.5, e.role.en)],
+    fields: [field(names, 1), field(e.role.zh, 0.5, e.role.en)],
     entities: new Set([e.id]),
     subject: e.id,
     date: corpus.byRef.get(e.ref)?.date ?? null,

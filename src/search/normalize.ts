@@ -1,5 +1,7 @@
 // Query and index text share one normaliser, so both sides of every comparison look alike.
 
+/** "2019-07" and "2019/7" read as the article writes them, 2019年7月, before dashes are dropped. */
+const ISO_MONTH = /\b(\d{4})[-/.](\d{1,2})\b/g;
 const DASH_BETWEEN = /(?<=[a-z0-9])[-‐‑–—_.](?=[a-z0-9])/g;
 const POSSESSIVE = /(?<=[a-z])['’]s\b/g;
 const NON_TEXT = /[^\p{L}\p{N}\s]/gu;
@@ -17,6 +19,7 @@ export function normalize(input: string): string {
     .replace(COMBINING, '')
     .normalize('NFC')
     .replace(/\bopenal\b/g, 'openai')
+    .replace(ISO_MONTH, (_, y: string, m: string) => `${y}年${Number(m)}月`)
     .replace(POSSESSIVE, '')
     .replace(DASH_BETWEEN, '')
     .replace(/·/g, '')
@@ -43,12 +46,21 @@ export const hasHan = (s: string): boolean => HAN.test(s);
 /** A light English stemmer: enough to meet "founded", "founding" and "founds" at "found". */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  return dropSilentE(stripSuffix(word));
+}
+
+function stripSuffix(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 5) return undouble(word.slice(0, -3));
   if (word.endsWith('ed') && word.length > 4) return undouble(word.slice(0, -2));
   if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** "become", "becomes" and "becoming" all meet at "becom": the final e goes either way. */
+function dropSilentE(word: string): string {
+  return word.length > 3 && word.endsWith('e') && !word.endsWith('ee') ? word.slice(0, -1) : word;
 }
 
 function undouble(w: string): string {

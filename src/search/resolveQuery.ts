@@ -2,7 +2,8 @@
 import { concept, type Concept } from './concept.ts';
 import { FuzzyKeys } from './fuzzyKeys.ts';
 import { SEARCH } from './options.ts';
-import { normalize, stem, tokenize } from './normalize.ts';
+import { hasHan, normalize, stem, tokenize } from './normalize.ts';
+import { toSimplified } from './simplify.ts';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
 import { hanWords, type Vocabulary } from './vocabulary.ts';
 
@@ -42,6 +43,26 @@ function swaps(word: string): string[] {
   return out;
 }
 
+/**
+ * Intl.Segmenter's dictionary cuts words it does not know (匹敌, 甄嬛) into single characters, and single
+ * characters are dropped as noise; glued back together they can still match the article literally.
+ */
+function joinSingles(words: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const w of words) {
+    if (w.length === 1 && !CHINESE_STOPWORDS.has(w)) {
+      run += w;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(w);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 export class QueryResolver {
   private readonly latinFuzzy: FuzzyKeys;
   private readonly hanFuzzy: FuzzyKeys;
@@ -52,6 +73,10 @@ export class QueryResolver {
     this.latinFuzzy = new FuzzyKeys(vocab.fuzzyLatin);
     this.looseLatinFuzzy = new FuzzyKeys(vocab.fuzzyLatin, SEARCH.nearMissThreshold);
     this.hanFuzzy = new FuzzyKeys([...vocab.han.keys()]);
+  }
+
+  clearCache(): void {
+    this.cache.clear();
   }
 
   resolve(query: string): ResolvedQuery {
@@ -134,13 +159,18 @@ export class QueryResolver {
   private fuzzyLatin(word: string): Concept | undefined {
     for (const s of swaps(word)) {
       const c = this.vocab.latin.get(s);
-      if (c && word.length >= 3) return c;
+      if (c && word.length >= 3) return { ...c, fuzzy: true };
     }
     if (word.length < SEARCH.minFuzzyLength) {
       // Short words: one substitution at the end only ("Mush" → "musk" needs four letters).
       return undefined;
     }
-    return this.bestFuzzy(this.latinFuzzy, this.vocab.latin, word);
+    // English keys are stemmed ("google" → "googl"), pinyin keys are not: try the word both ways.
+    const stemmed = stem(word);
+    return (
+      this.bestFuzzy(this.latinFuzzy, this.vocab.latin, stemmed) ??
+      (stemmed === word ? undefined : this.bestFuzzy(this.latinFuzzy, this.vocab.latin, word))
+    );
   }
 
   private bestFuzzy(fuzzy: FuzzyKeys, map: Map<string, Concept>, word: string): Concept | undefined {
@@ -152,11 +182,12 @@ export class QueryResolver {
         best = { c, score };
       }
     }
-    return best?.c;
+    return best && { ...best.c, fuzzy: true };
   }
 
   /** Han runs: dates, then longest vocabulary match from the left, then word segmentation of the rest. */
-  private resolveHan(run: string, out: ResolvedQuery, whole: boolean): void {
+  private resolveHan(input: string, out: ResolvedQuery, whole: boolean): void {
+    const run = [...input].some((ch) => hasHan(ch) && !this.vocab.hanChars.has(ch)) ? toSimplified(input) : input;
     let rest = run;
     for (const m of run.matchAll(HAN_DATE)) {
       out.concepts.push(dateConcept(m[1]!, m[2] ? Number(m[2]) : undefined));
@@ -188,7 +219,7 @@ export class QueryResolver {
 
   private resolveLeftover(text: string, out: ResolvedQuery, single: boolean): void {
     if (text === '') return;
-    const words = hanWords(text);
+    const words = joinSingles(hanWords(text));
     for (const w of words.length ? words : [text]) {
       if (CHINESE_STOPWORDS.has(w)) continue;
       if (w.length < 2 && !(single && words.length <= 1)) continue;

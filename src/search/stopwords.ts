@@ -8,7 +8,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
    quote quotes happen happened happens date dates time year years day month
    after before during did any some all will would can could should may might
    get got has have had also just very much more most really please
-   feud story article`
+   feud story article become becomes became becoming everyone here`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -63,4 +63,12 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([
   '请问',
   '发生',
   '发生了',
+  '时间',
+  '日期',
+  '几月',
+  '几号',
+  '变成',
+  '成为',
+  '变为',
+  '变得',
 ]);

@@ -16,6 +16,8 @@ export interface Vocabulary {
   /** Han keys: names, alias terms, the article's words. */
   han: Map<string, Concept>;
   maxHanLength: number;
+  /** Every Han character of the corpus: a query character outside it may be Traditional. */
+  hanChars: ReadonlySet<string>;
 }
 
 /** Pinyin without tones or spaces: 马斯克 → "masike". */
@@ -77,8 +79,10 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
     }
   }
 
+  const hanChars = new Set<string>();
   for (const p of corpus.paragraphs) {
     const text = normalize(p.text);
+    for (const ch of text) if (hasHan(ch)) hanChars.add(ch);
     for (const m of text.matchAll(/[a-z][a-z0-9]*/g))
       add(latin, m[0], concept(m[0], { zh: [m[0]], en: [m[0]], priority: 2 }));
     for (const w of hanWords(text)) {
@@ -105,5 +109,5 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
   const fuzzyLatin = [...latin.entries()]
     .filter(([k, c]) => !k.includes(' ') && !(exactOnly.has(k) && c.priority <= 1 && c.en.length === 0))
     .map(([k]) => k);
-  return { latin, han, fuzzyLatin, maxHanLength };
+  return { latin, han, fuzzyLatin, maxHanLength, hanChars };
 }
