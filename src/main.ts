@@ -5,6 +5,7 @@ import { ConfigError, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
 import { runConsole } from './cli/console.ts';
 import { createGatewayBot } from './discord/gatewayBot.ts';
+import { cooldownFromEnv } from './interactions/cooldown.ts';
 import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
 
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
     if (error instanceof DataError) fail(`bad data: ${error.message}`);
     throw error;
   }
-  const handle = createInteractionHandler(app);
+  // Limits Discord users, per process (see cooldownFromEnv); the local console has one user and no limit.
+  const handle = createInteractionHandler(app, { cooldown: cooldownFromEnv(env) });
+  // A closed log pipe must not turn every later log line into another uncaught error (a busy loop).
+  process.stderr.on('error', () => undefined);
   // A fault in one interaction must not take the bot down for everyone.
   process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { error: reason }));
   process.on('uncaughtException', (error) => log('error', 'uncaught exception', { error }));
@@ -61,9 +65,14 @@ async function main(): Promise<void> {
   }
   if (env.DISCORD_TOKEN) {
     if (env.SHARD_COUNT !== undefined) {
-      const { startShardManager } = await import('./discord/shardManager.ts');
-      const manager = await startShardManager({ env, token: env.DISCORD_TOKEN, log });
-      onSignals(() => Promise.resolve(manager.shards.forEach((s) => s.kill())), log);
+      const { createShardFleet } = await import('./discord/shardManager.ts');
+      const fleet = createShardFleet({ env, token: env.DISCORD_TOKEN, log });
+      onSignals(() => fleet.stop(), log);
+      try {
+        await fleet.start();
+      } catch (error) {
+        fail(`could not start the shards: ${error instanceof Error ? error.message : String(error)}`);
+      }
       return;
     }
     const bot = createGatewayBot({ token: env.DISCORD_TOKEN, apiBaseUrl: env.DISCORD_API_BASE_URL, handle, log });
@@ -75,7 +84,12 @@ async function main(): Promise<void> {
     }
     return;
   }
-  await runConsole({ input: process.stdin, output: process.stdout, handle, ansi: process.stdout.isTTY });
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    handle: createInteractionHandler(app),
+    ansi: process.stdout.isTTY,
+  });
   process.exit(0);
 }
 

@@ -39,6 +39,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
         subcommand: outcome.subcommand,
         locale: outcome.locale,
         results: outcome.results,
+        cooldown: outcome.cooldown,
         ms: Math.round((performance.now() - started) * 100) / 100,
       });
       log('debug', 'interaction query', { id: outcome.id, query: outcome.query });

@@ -1,7 +1,9 @@
 // One shard's process, spawned by the ShardingManager: discord.js reads SHARDS and SHARD_COUNT itself.
 import dotenv from 'dotenv';
+import { Events } from 'discord.js';
 import { createApp } from '../app.ts';
 import { parseEnv } from '../config/env.ts';
+import { cooldownFromEnv } from '../interactions/cooldown.ts';
 import { createInteractionHandler } from '../interactions/handleInteraction.ts';
 import { createLogger } from '../log.ts';
 import { createGatewayBot } from './gatewayBot.ts';
@@ -9,15 +11,37 @@ import { createGatewayBot } from './gatewayBot.ts';
 dotenv.config({ quiet: true });
 const env = parseEnv(process.env);
 const log = createLogger(env.LOG_LEVEL ?? 'info');
+// A log pipe closed under us (the manager's terminal gone) must not turn every log line into an uncaught error.
+process.stderr.on('error', () => undefined);
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { error: reason }));
 process.on('uncaughtException', (error) => log('error', 'uncaught exception', { error }));
 const bot = createGatewayBot({
   token: env.DISCORD_TOKEN ?? '',
   apiBaseUrl: env.DISCORD_API_BASE_URL,
-  handle: createInteractionHandler(createApp()),
+  handle: createInteractionHandler(createApp(), { cooldown: cooldownFromEnv(env) }),
   log,
 });
-const stop = () => void bot.stop().finally(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-await bot.start();
+
+const STOP_GRACE_MS = 3_000;
+let stopping = false;
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  // Logging out needs the gateway; if it cannot be reached, leave anyway.
+  setTimeout(() => process.exit(code), STOP_GRACE_MS).unref();
+  void bot.stop().finally(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+// The manager is gone (crashed or killed): an orphaned shard would hold a session nobody supervises.
+process.on('disconnect', () => stop(0));
+// discord.js gives up on this shard for good (bad token, bad intents) but keeps the process alive and "ready";
+// exiting hands the decision to the manager, whose respawn backs off.
+bot.client.on(Events.ShardDisconnect, () => stop(1));
+
+try {
+  await bot.start();
+} catch (error) {
+  log('error', 'shard could not connect to Discord', { error });
+  stop(1);
+}

@@ -1,6 +1,7 @@
-// Gateway sharding: discord.js's ShardingManager runs one child process a shard and respawns any that die.
+// Gateway sharding: discord.js's ShardingManager runs one child process a shard; we respawn the dead with backoff.
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { Env } from '../config/env.ts';
 import type { Logger } from '../log.ts';
 
@@ -12,9 +13,28 @@ export interface ShardManagerOptions {
   healthEveryMs?: number;
 }
 
+export interface ShardFleet {
+  /** Undefined until start() has asked Discord how many shards to run. */
+  readonly manager: ShardingManager | undefined;
+  /** Asks Discord for the shard count, spawns every shard and resolves once all are ready (or stop() was called). */
+  start(): Promise<void>;
+  /** Stops respawning, asks every shard to log out, and waits until each child process has exited. */
+  stop(): Promise<void>;
+}
+
 const SHARD_SCRIPT = fileURLToPath(new URL('./shard.ts', import.meta.url));
+// Resolved here so a shard starts whatever the working directory; the children run TypeScript as this process does.
+const SHARD_EXEC_ARGV = ['--import', import.meta.resolve('tsx')];
 /** Discord lets max_concurrency shards identify each 5 seconds. */
 const IDENTIFY_WINDOW_MS = 5_500;
+const READY_TIMEOUT_MS = 60_000;
+// A shard that keeps dying must not burn the daily identify budget: 1 s, 2 s, 4 s … up to a minute.
+const RESPAWN_BASE_MS = 1_000;
+const RESPAWN_MAX_MS = 60_000;
+/** A shard that lived this long before dying is respawned at once-ish again, not with a grown delay. */
+const STABLE_AFTER_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+const PING_TIMEOUT_MS = 2_000;
 
 /** GET /gateway/bot through our REST base (discord.js's own helper always asks discord.com). */
 async function gatewayBot(env: Env, token: string): Promise<RESTGetAPIGatewayBotResult> {
@@ -25,36 +45,140 @@ async function gatewayBot(env: Env, token: string): Promise<RESTGetAPIGatewayBot
   return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
 }
 
-export async function startShardManager(options: ShardManagerOptions): Promise<ShardingManager> {
+/** Created apart from start() so a signal during start-up already finds something to stop. */
+export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   const { env, token, log } = options;
-  const info = await gatewayBot(env, token);
-  const total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
-  const concurrency = Math.max(1, info.session_start_limit.max_concurrency);
-  const manager = new ShardingManager(SHARD_SCRIPT, {
-    token,
-    totalShards: total,
-    respawn: true,
-    mode: 'process',
-    execArgv: ['--import', 'tsx'],
-  });
-  manager.on('shardCreate', (shard) => {
-    log('info', 'shard spawned', { shard: shard.id, of: total });
-    shard.on('ready', () => log('info', 'shard ready', { shard: shard.id }));
-    shard.on('disconnect', () => log('warn', 'shard disconnected', { shard: shard.id }));
-    shard.on('reconnecting', () => log('warn', 'shard reconnecting', { shard: shard.id }));
+  let manager: ShardingManager | undefined;
+  let stopping = false;
+  let healthTimer: NodeJS.Timeout | undefined;
+  const respawnTimers = new Set<NodeJS.Timeout>();
+  const failures = new Map<number, number>();
+  const spawnedAt = new Map<number, number>();
+
+  function respawnLater(shard: Shard): void {
+    const lived = Date.now() - (spawnedAt.get(shard.id) ?? 0);
+    const failed = lived >= STABLE_AFTER_MS ? 1 : (failures.get(shard.id) ?? 0) + 1;
+    failures.set(shard.id, failed);
+    const delayMs = Math.min(RESPAWN_MAX_MS, RESPAWN_BASE_MS * 2 ** (failed - 1));
+    log('error', 'shard died; respawning', { shard: shard.id, inMs: delayMs, failures: failed });
+    const timer = setTimeout(() => {
+      respawnTimers.delete(timer);
+      if (stopping || shard.process) return;
+      shard
+        .spawn(READY_TIMEOUT_MS)
+        .catch((error: unknown) => log('warn', 'respawned shard did not become ready', { shard: shard.id, error }));
+    }, delayMs);
+    respawnTimers.add(timer);
+  }
+
+  function watch(shard: Shard, total: number): void {
+    shard.on('spawn', (child) => {
+      // discord.js spawns the next shard after a delay even if we are stopping meanwhile.
+      if (stopping) return shard.kill();
+      spawnedAt.set(shard.id, Date.now());
+      log('info', 'shard spawned', { shard: shard.id, of: total, pid: 'pid' in child ? child.pid : undefined });
+    });
+    // The shard logs these itself too; the manager's lines say what the supervisor saw, over IPC.
+    shard.on('ready', () => log('info', 'shard process ready', { shard: shard.id }));
+    shard.on('resume', () => log('info', 'shard process resumed', { shard: shard.id }));
+    shard.on('disconnect', () => log('warn', 'shard process disconnected', { shard: shard.id }));
+    shard.on('reconnecting', () => log('warn', 'shard process reconnecting', { shard: shard.id }));
     shard.on('death', (child) => {
-      const code = 'exitCode' in child ? child.exitCode : undefined;
-      log('error', 'shard died; respawning', { shard: shard.id, code });
+      const exit = 'exitCode' in child ? { code: child.exitCode, signal: child.signalCode } : {};
+      if (stopping) return log('info', 'shard stopped', { shard: shard.id, ...exit });
+      log('error', 'shard died', { shard: shard.id, ...exit });
+      respawnLater(shard);
     });
     shard.on('error', (error) => log('error', 'shard error', { shard: shard.id, error }));
-  });
-  await manager.spawn({ amount: total, delay: total <= concurrency ? 0 : IDENTIFY_WINDOW_MS, timeout: 60_000 });
-  const timer = setInterval(() => {
-    for (const shard of manager.shards.values()) {
-      const alive = shard.process !== null && shard.process.exitCode === null;
-      log('info', 'shard health', { shard: shard.id, alive, ready: shard.ready });
+  }
+
+  async function logHealth(): Promise<void> {
+    for (const shard of manager?.shards.values() ?? []) {
+      const child = shard.process;
+      const alive = child !== null && child.exitCode === null && child.signalCode === null;
+      const ping = alive ? await fetchPing(shard) : undefined;
+      log(alive && shard.ready ? 'info' : 'warn', 'shard health', {
+        shard: shard.id,
+        pid: child?.pid,
+        alive,
+        ready: shard.ready,
+        pingMs: ping,
+      });
     }
-  }, options.healthEveryMs ?? 60_000);
-  timer.unref();
-  return manager;
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    clearInterval(healthTimer);
+    for (const timer of respawnTimers) clearTimeout(timer);
+    respawnTimers.clear();
+    await Promise.all(
+      [...(manager?.shards.values() ?? [])].map(async (shard) => {
+        const child = shard.process;
+        if (!child) return;
+        const exited = child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined;
+        shard.kill();
+        if (!exited) return;
+        const grace = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+        await exited.finally(() => clearTimeout(grace));
+      }),
+    );
+  }
+
+  async function start(): Promise<void> {
+    const info = await gatewayBot(env, token);
+    if (stopping) return;
+    const total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
+    const concurrency = Math.max(1, info.session_start_limit.max_concurrency);
+    manager = new ShardingManager(SHARD_SCRIPT, {
+      token,
+      totalShards: total,
+      // discord.js would respawn at once, forever; we respawn ourselves with a delay that grows.
+      respawn: false,
+      mode: 'process',
+      execArgv: SHARD_EXEC_ARGV,
+    });
+    manager.on('shardCreate', (shard) => watch(shard, total));
+    healthTimer = setInterval(() => void logHealth(), options.healthEveryMs ?? 60_000);
+    healthTimer.unref();
+    log('info', 'starting shards', { total, maxConcurrency: concurrency, recommended: info.shards });
+    try {
+      await manager.spawn({
+        amount: total,
+        delay: total <= concurrency ? 0 : IDENTIFY_WINDOW_MS,
+        timeout: READY_TIMEOUT_MS,
+      });
+    } catch (error) {
+      // A shard killed by stop() fails its spawn: that is the shutdown, not a start-up failure.
+      if (stopping) return;
+      await stop();
+      throw error;
+    }
+    void logHealth();
+  }
+
+  return {
+    get manager() {
+      return manager;
+    },
+    start,
+    stop,
+  };
+}
+
+/** The shard's heartbeat round trip, or undefined if its process does not answer in time. */
+async function fetchPing(shard: Shard): Promise<number | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PING_TIMEOUT_MS);
+  });
+  try {
+    const ping = await Promise.race([shard.fetchClientValue('ws.ping'), timeout]);
+    // -1 until the first heartbeat has been acknowledged.
+    return typeof ping === 'number' && ping >= 0 ? ping : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -5,6 +5,7 @@ import { MESSAGES, langOf, type Lang } from '../render/messages.ts';
 import { LIMITS } from '../render/limits.ts';
 import { truncate } from '../render/markdown.ts';
 import { answerMessage, notice, resultsMessage, timelineMessage, type MessageData } from '../render/toDiscord.ts';
+import type { Cooldown } from './cooldown.ts';
 import { decodeState } from './customId.ts';
 import { AUTOCOMPLETE, parseInteraction, type ParsedInteraction } from './parseInteraction.ts';
 
@@ -17,6 +18,8 @@ export interface Outcome {
   results: number;
   query?: string;
   detail?: string;
+  /** Seconds the user was told to wait, when the cooldown refused them. */
+  cooldown?: number;
 }
 
 export interface Handled {
@@ -38,7 +41,22 @@ export function errorResponse(locale: string | undefined): APIInteractionRespons
   return reply(notice(MESSAGES[langOf(locale)].error));
 }
 
-export function createInteractionHandler(app: Answerer) {
+export interface HandlerOptions {
+  /** Limits commands and component clicks per user; autocomplete and PING are never limited. */
+  cooldown?: Cooldown;
+}
+
+export function createInteractionHandler(app: Answerer, options: HandlerOptions = {}) {
+  const { cooldown } = options;
+
+  /** The ephemeral refusal when the user is over the limit, else undefined. */
+  function limited(p: ParsedInteraction, lang: Lang, outcome: Outcome): [APIInteractionResponse, number] | undefined {
+    const wait = cooldown?.take(p.userId) ?? 0;
+    if (wait === 0) return undefined;
+    outcome.cooldown = wait;
+    return [reply(notice(MESSAGES[lang].cooldown(wait))), 0];
+  }
+
   function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang): [APIInteractionResponse, number] {
     const view = { lang, owner: p.userId, version: app.version, ephemeral: p.private === true };
     if (p.subcommand === 'timeline') {
@@ -95,7 +113,7 @@ export function createInteractionHandler(app: Answerer) {
       case 'command':
         outcome.subcommand = p.subcommand;
         outcome.query = typeof p.query === 'string' ? p.query : undefined;
-        [response, results] = command(p, lang);
+        [response, results] = limited(p, lang, outcome) ?? command(p, lang);
         break;
       case 'autocomplete':
         outcome.subcommand = p.subcommand;
@@ -103,7 +121,7 @@ export function createInteractionHandler(app: Answerer) {
         [response, results] = autocomplete(p);
         break;
       case 'component':
-        [response, results] = component(p, lang);
+        [response, results] = limited(p, lang, outcome) ?? component(p, lang);
         break;
       case 'unsupported':
         outcome.detail = p.reason;
