@@ -64,7 +64,7 @@ function control(last: APIInteractionResponse | undefined, which: 'next' | 'prev
     if (row.type !== ComponentType.ActionRow) continue;
     for (const c of row.components) {
       if (which === 'menu' && c.type === ComponentType.StringSelect) return c.custom_id;
-      if (c.type === ComponentType.Button && 'custom_id' in c && !c.disabled) {
+      if (which !== 'menu' && c.type === ComponentType.Button && 'custom_id' in c && !c.disabled) {
         if (c.custom_id.startsWith(`feud1:${which === 'next' ? 'n' : 'p'}:`)) return c.custom_id;
       }
     }

@@ -13,6 +13,7 @@ import {
   type ClientOptions,
 } from 'discord.js';
 import { errorResponse, type InteractionHandler } from '../interactions/handleInteraction.ts';
+import { AUTOCOMPLETE, interactionTarget, type InteractionTarget } from '../interactions/parseInteraction.ts';
 import type { Logger } from '../log.ts';
 
 export interface GatewayBotOptions {
@@ -46,10 +47,8 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   async function onInteraction(payload: unknown, shardId: number): Promise<void> {
     const started = performance.now();
-    let handled: ReturnType<InteractionHandler> | undefined;
     try {
-      handled = handle(payload);
-      const { response, target, outcome } = handled;
+      const { response, target, outcome } = handle(payload);
       if (!response || !target) {
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
@@ -66,21 +65,23 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       });
       log('debug', 'interaction query', { id: outcome.id, query: outcome.query });
     } catch (error) {
-      const target = handled?.target;
+      // handle() itself may be what threw: the envelope still says where to answer.
+      const target = interactionTarget(payload);
       log('error', 'interaction failed', { id: target?.id, error });
-      if (target) await apologise(target, handled?.outcome.locale, error);
+      if (target) await apologise(target, error);
     }
   }
 
   /** Always answer: a callback if none went through, else a follow-up on the interaction's webhook. */
-  async function apologise(
-    target: { id: string; token: string; applicationId: string },
-    locale: string | undefined,
-    cause: unknown,
-  ): Promise<void> {
-    const body = errorResponse(locale);
+  async function apologise(target: InteractionTarget, cause: unknown): Promise<void> {
     const acknowledged =
       cause instanceof DiscordAPIError && cause.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+    // An autocomplete can only be answered with choices, and has no message to follow up on.
+    const autocomplete = target.type === AUTOCOMPLETE;
+    if (autocomplete && acknowledged) return;
+    const body: APIInteractionResponse = autocomplete
+      ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+      : errorResponse(target.locale);
     try {
       if (acknowledged) {
         await client.rest.post(Routes.webhook(target.applicationId, target.token), {

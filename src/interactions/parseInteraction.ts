@@ -66,6 +66,28 @@ const COMMAND = 2;
 const COMPONENT = 3;
 export const AUTOCOMPLETE = 4;
 
+export interface InteractionTarget {
+  id: string;
+  type: number;
+  token: string;
+  applicationId: string;
+  locale: string | undefined;
+}
+
+/** Where and how to answer, from the envelope alone: what a transport needs to apologise when handling threw. */
+export function interactionTarget(payload: unknown): InteractionTarget | undefined {
+  const head = base.safeParse(payload);
+  if (!head.success) return undefined;
+  const i = head.data;
+  return {
+    id: i.id,
+    type: i.type,
+    token: i.token,
+    applicationId: i.application_id,
+    locale: i.locale ?? i.guild_locale,
+  };
+}
+
 /**
  * Returns undefined when the payload is not an interaction at all (no id or token to answer with).
  * Everything else becomes a request, or `unsupported` with the reason.

@@ -179,13 +179,16 @@ export function resultsMessage(command: Command, results: Result[], page: number
   return message({ embeds: [resultEmbed(r, command, view.lang, position)], components }, view.ephemeral);
 }
 
+/** What the user typed, shown back: markdown escaped, and @everyone/@here broken so they read as plain text. */
+const echo = (typed: string): string => escapeMarkdown(typed).replace(/@(everyone|here)/gi, '@\u200b$1');
+
 /** The reply to a question: results, or an ephemeral "no match" with suggestions, or a refusal. */
 export function answerMessage(answer: Answer, view: View): MessageData {
   const m = MESSAGES[view.lang];
   if (answer.kind === 'invalid') return notice(problemText(answer, view.lang));
   if (answer.kind === 'notFound') {
     const tips = answer.suggestions.map((s) => `• ${escapeMarkdown(s)}`).join('\n');
-    const text = `${m.notFound(answer.command, escapeMarkdown(truncate(answer.query, 100)))}${tips ? `\n${m.tryThese}:\n${tips}` : ''}`;
+    const text = `${m.notFound(answer.command, echo(truncate(answer.query, 100)))}${tips ? `\n${m.tryThese}:\n${tips}` : ''}`;
     return notice(text);
   }
   return resultsMessage(answer.command, answer.results, 0, view);

@@ -12,4 +12,9 @@ declare module 'discord-api-spec/zod' {
   export const IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema: ZodMiniObject;
   export const IncomingWebhookRequestPartialSchema: ZodMiniObject;
   export const IncomingWebhookUpdateRequestPartialSchema: ZodMiniObject;
+  // Application commands: one entry of the bulk-overwrite PUT body, and the options /feud uses.
+  export const ApplicationCommandUpdateRequestSchema: ZodMiniObject;
+  export const ApplicationCommandSubcommandOptionSchema: ZodMiniObject;
+  export const ApplicationCommandStringOptionSchema: ZodMiniObject;
+  export const ApplicationCommandBooleanOptionSchema: ZodMiniObject;
 }
