@@ -8,6 +8,8 @@ import { createGatewayBot } from './discord/gatewayBot.ts';
 import { cooldownFromEnv } from './interactions/cooldown.ts';
 import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
+// Loaded once the bot is up, so the first Traditional Chinese question does not pay for it.
+import { warmSimplifier } from './search/simplify.ts';
 
 function fail(message: string): never {
   process.stderr.write(`feud-bot: ${message}\n`);
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     const { startHttpMode } = await import('./discord/httpMode.ts');
     const server = await startHttpMode({ env, publicKeyHex: env.DISCORD_PUBLIC_KEY, port: env.PORT, app, handle, log });
     onSignals(() => new Promise<void>((resolve) => server.close(() => resolve())), log);
+    warmSimplifier();
     return;
   }
   if (env.DISCORD_TOKEN) {
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
+    warmSimplifier();
     return;
   }
   await runConsole({

@@ -1,0 +1,45 @@
+// npm run bench: search, gateway and HTTP latency on this machine. A benchmark, not a test: it reports.
+import { benchCore } from './coreBench.ts';
+import { benchGateway } from './gatewayBench.ts';
+import { benchHttp } from './httpBench.ts';
+import { ms, verdict } from './stats.ts';
+
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+
+console.log('feud-bot benchmark (2-core shared machine: expect noise; run twice before trusting a number)\n');
+
+const core = benchCore();
+console.log('Corpus and search (a mix of when/quote/who: English, Chinese, pinyin, typos, nonsense)');
+line('read data files', ms(core.readMs));
+line('validate + build corpus', ms(core.buildMs));
+line('build search index', ms(core.indexMs));
+line(
+  'build total (corpus + index)',
+  `${ms(core.buildMs + core.indexMs)}  ${verdict(core.buildMs + core.indexMs, 100)}`,
+);
+line(`query p50, uncached (n=${core.cold.n})`, `${ms(core.cold.p50)}  ${verdict(core.cold.p50, 0.5)}`);
+line(`query p99, uncached`, `${ms(core.cold.p99)}  ${verdict(core.cold.p99, 2)}`);
+line(`query p50, repeated (n=${core.warm.n})`, `${ms(core.warm.p50)}  ${verdict(core.warm.p50, 0.5)}`);
+line(`query p99, repeated`, `${ms(core.warm.p99)}  ${verdict(core.warm.p99, 2)}`);
+line('heap used', `${core.heapMb.toFixed(1)} MB`);
+
+const gateway = await benchGateway();
+console.log('\nGateway: real discord.js client against a fake Discord on loopback');
+line(`dispatch → callback p50 (n=${gateway.n} sequential)`, `${ms(gateway.p50)}  ${verdict(gateway.p50, 2)}`);
+line('dispatch → callback p99', `${ms(gateway.p99)}  ${verdict(gateway.p99, 10)}`);
+line(
+  `burst of ${gateway.burst.sent} at once`,
+  `${gateway.burst.answered}/${gateway.burst.sent} answered, slowest ${ms(gateway.burst.maxMs)}`,
+);
+line('process start → ready', ms(gateway.startToReadyMs));
+
+// Latency at a few requests in flight; throughput with many (then latency is mostly queueing).
+const http = await benchHttp({ requests: 2_000, concurrency: 4 });
+const httpLoad = await benchHttp({ requests: 2_000, concurrency: 50 });
+console.log('\nHTTP interactions endpoint: signed requests on loopback, client and server in one process');
+line(`request p50 (n=${http.n}, 4 in flight)`, `${ms(http.p50)}  ${verdict(http.p50, 2)}`);
+line('request p99 (4 in flight)', `${ms(http.p99)}  ${verdict(http.p99, 10)}`);
+line(
+  `throughput (n=${httpLoad.n}, 50 in flight)`,
+  `${httpLoad.rps} requests/s, p50 ${ms(httpLoad.p50)}, p99 ${ms(httpLoad.p99)}`,
+);
