@@ -1,5 +1,6 @@
 // Incoming interaction payloads → typed requests, validated once with zod. Anything else is "unsupported".
 import { z } from 'zod';
+import { FEUD_COMMAND } from '../../commands/feud.ts';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 const user = z.looseObject({ id: snowflake });
@@ -40,7 +41,9 @@ const componentData = z.looseObject({
 });
 
 export type Subcommand = 'when' | 'quote' | 'who' | 'timeline';
-const SUBCOMMANDS: readonly string[] = ['when', 'quote', 'who', 'timeline'];
+/** The names the deployed definition registers: the bot answers exactly what deploy told Discord. */
+const SUBCOMMANDS: readonly string[] = FEUD_COMMAND.options.map((o) => o.name);
+const isSubcommand = (name: string): name is Subcommand => SUBCOMMANDS.includes(name);
 
 interface Common {
   id: string;
@@ -115,12 +118,12 @@ export function parseInteraction(payload: unknown): ParsedInteraction | undefine
     return { ...common, kind: 'unsupported', reason: `interaction type ${i.type}` };
   }
   const cmd = commandData.safeParse(data);
-  if (!cmd.success || cmd.data.name !== 'feud') return { ...common, kind: 'unsupported', reason: 'unknown command' };
+  if (!cmd.success || cmd.data.name !== FEUD_COMMAND.name) return { ...common, kind: 'unsupported', reason: 'unknown command' };
   const sub = subcommand.safeParse(cmd.data.options?.[0]);
-  if (!sub.success || !SUBCOMMANDS.includes(sub.data.name)) {
+  if (!sub.success || !isSubcommand(sub.data.name)) {
     return { ...common, kind: 'unsupported', reason: 'unknown subcommand' };
   }
-  const name = sub.data.name as Subcommand;
+  const name = sub.data.name;
   const options = sub.data.options ?? [];
   const value = (n: string) => options.find((o) => o.name === n)?.value;
   if (i.type === AUTOCOMPLETE) {

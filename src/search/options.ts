@@ -1,9 +1,10 @@
 // Every search tunable in one frozen object, each with the reason for its value.
 import type { IFuseOptions } from 'fuse.js';
+import { QUERY_MAX_LENGTH } from '../../commands/feud.ts';
 
 export const SEARCH = Object.freeze({
-  /** Queries longer than this are refused; the Discord option has the same max_length. */
-  maxQueryLength: 100,
+  /** Queries longer than this are refused; it is the Discord option's max_length. */
+  maxQueryLength: QUERY_MAX_LENGTH,
   /** Results an answer carries at most (the bot pages through them). */
   maxResults: 5,
   maxSuggestions: 3,
