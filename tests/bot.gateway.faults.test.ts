@@ -1,21 +1,12 @@
 // The gateway transport when the connection or Discord's REST API misbehaves: it recovers and still answers.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/render/messages.ts';
 import { chatInput } from './fake-discord/payloads.ts';
 import { rateLimited, serverError } from './fake-discord/responses.ts';
 import { checkCallbackBody } from './fake-discord/schemas.ts';
-import { embedOf, messageOf, startBot, type RunningBot, type StartOptions } from './helpers/gatewayHarness.ts';
+import { embedOf, messageOf, botPerTest, type RunningBot } from './helpers/gatewayHarness.ts';
 
-let bot: RunningBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-async function start(options?: StartOptions): Promise<RunningBot> {
-  bot = await startBot(options);
-  return bot;
-}
+const start = botPerTest();
 
 const gpt2 = () => chatInput({ subcommand: 'when', options: [{ name: 'query', value: 'GPT-2' }] });
 

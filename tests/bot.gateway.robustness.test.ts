@@ -1,28 +1,12 @@
 // The gateway transport under interactions it should not get: every one answered or refused, none fatal, all logged safely.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/render/messages.ts';
 import { autocomplete, chatInput } from './fake-discord/payloads.ts';
 import type { DispatchedInteraction } from './fake-discord/interactions.ts';
 import { checkCallbackBody } from './fake-discord/schemas.ts';
-import {
-  choicesOf,
-  embedOf,
-  messageOf,
-  startBot,
-  type RunningBot,
-  type StartOptions,
-} from './helpers/gatewayHarness.ts';
+import { choicesOf, embedOf, messageOf, botPerTest, type RunningBot } from './helpers/gatewayHarness.ts';
 
-let bot: RunningBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-async function start(options?: StartOptions): Promise<RunningBot> {
-  bot = await startBot(options);
-  return bot;
-}
+const start = botPerTest();
 
 const query = (value: string | number | boolean, subcommand = 'when') =>
   chatInput({ subcommand, options: [{ name: 'query', value }] });

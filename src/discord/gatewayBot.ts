@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import { errorResponse, type InteractionHandler } from '../interactions/handleInteraction.ts';
 import { AUTOCOMPLETE, interactionTarget, type InteractionTarget } from '../interactions/parseInteraction.ts';
+import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
 
 export interface GatewayBotOptions {
@@ -54,16 +55,7 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
         return;
       }
       await send(target.id, target.token, response);
-      log('info', 'interaction', {
-        id: outcome.id,
-        kind: outcome.kind,
-        subcommand: outcome.subcommand,
-        locale: outcome.locale,
-        results: outcome.results,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-        shard: shardId,
-      });
-      log('debug', 'interaction query', { id: outcome.id, query: outcome.query });
+      logOutcome(log, outcome, started, { shard: shardId });
     } catch (error) {
       // handle() itself may be what threw: the envelope still says where to answer.
       const target = interactionTarget(payload);

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Answerer } from '../answer/answerQuery.ts';
 import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
+import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
 import { createInteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
@@ -33,16 +34,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
     handle: async (payload) => {
       const started = performance.now();
       const { response, outcome } = handle(payload);
-      log('info', 'interaction', {
-        id: outcome.id,
-        kind: outcome.kind,
-        subcommand: outcome.subcommand,
-        locale: outcome.locale,
-        results: outcome.results,
-        cooldown: outcome.cooldown,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-      });
-      log('debug', 'interaction query', { id: outcome.id, query: outcome.query });
+      logOutcome(log, outcome, started);
       return Promise.resolve(response);
     },
   });

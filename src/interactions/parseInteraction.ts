@@ -118,7 +118,8 @@ export function parseInteraction(payload: unknown): ParsedInteraction | undefine
     return { ...common, kind: 'unsupported', reason: `interaction type ${i.type}` };
   }
   const cmd = commandData.safeParse(data);
-  if (!cmd.success || cmd.data.name !== FEUD_COMMAND.name) return { ...common, kind: 'unsupported', reason: 'unknown command' };
+  if (!cmd.success || cmd.data.name !== FEUD_COMMAND.name)
+    return { ...common, kind: 'unsupported', reason: 'unknown command' };
   const sub = subcommand.safeParse(cmd.data.options?.[0]);
   if (!sub.success || !isSubcommand(sub.data.name)) {
     return { ...common, kind: 'unsupported', reason: 'unknown subcommand' };

@@ -1,5 +1,6 @@
 // Runs the bot's real gateway transport (createGatewayBot, a real discord.js Client) against the fake Discord.
 import { once } from 'node:events';
+import { afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
   Events,
@@ -133,4 +134,17 @@ export interface Control {
 export function controlsOf(body: APIInteractionResponse): Control[] {
   const rows = (messageOf(body).components ?? []) as unknown as { components?: Control[] }[];
   return rows.flatMap((row) => row.components ?? []);
+}
+
+/** One bot per test, stopped after each: call once at the top of a test file, then `await start()`. */
+export function botPerTest(): (options?: StartOptions) => Promise<RunningBot> {
+  let bot: RunningBot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+  return async (options) => {
+    bot = await startBot(options);
+    return bot;
+  };
 }
