@@ -296,7 +296,7 @@ describe('npm start on a copy of the project with broken data', () => {
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   it('prints one "bad data" line naming the file, entry and field, and exits 1', async () => {
-    for (const dir of ['src', 'data']) cpSync(join(PROJECT_DIR, dir), join(copy, dir), { recursive: true });
+    for (const dir of ['src', 'commands', 'data']) cpSync(join(PROJECT_DIR, dir), join(copy, dir), { recursive: true });
     cpSync(join(PROJECT_DIR, 'package.json'), join(copy, 'package.json'));
     symlinkSync(join(PROJECT_DIR, 'node_modules'), join(copy, 'node_modules'), 'dir');
     const quotesPath = join(copy, QUOTES);
