@@ -69,6 +69,11 @@ function dateFactor(doc: SearchDoc): number {
   return doc.date.crossesSection ? f.crossesSection : f.narrative;
 }
 
+function onePerParagraph(hits: Hit[]): Hit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.doc.ref) && seen.add(h.doc.ref));
+}
+
 export interface Search {
   search(command: Command, query: string): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
@@ -134,12 +139,10 @@ export function createSearch(corpus: Corpus): Search {
     if (best < SEARCH.minCoverage) {
       return { hits: [], suggestions: suggest(command, scored, nearMisses) };
     }
-    const seenRefs = new Set<string>();
-    const hits = scored
-      .filter((h) => h.score >= best * SEARCH.relativeCutoff)
-      .filter((h) => (command === 'when' ? (seenRefs.has(h.doc.ref) ? false : (seenRefs.add(h.doc.ref), true)) : true))
-      .slice(0, SEARCH.maxResults);
-    return { hits, suggestions: [] };
+    const good = scored.filter((h) => h.score >= best * SEARCH.relativeCutoff);
+    // Two `when` results quoting the same paragraph would show the same passage twice: keep the better.
+    const hits = command === 'when' ? onePerParagraph(good) : good;
+    return { hits: hits.slice(0, SEARCH.maxResults), suggestions: [] };
   }
 
   function suggest(command: Command, partial: Hit[], nearMisses: Concept[]): string[] {
@@ -150,11 +153,9 @@ export function createSearch(corpus: Corpus): Search {
     return [...out].slice(0, SEARCH.maxSuggestions);
   }
 
+  /** The curated documents, in the curators' order: people and events first, not bare paragraphs. */
   function defaults(command: Command): SearchDoc[] {
-    const docs = collections[command];
-    if (command === 'when') return docs.filter((d) => d.kind === 'event');
-    if (command === 'who') return docs;
-    return docs;
+    return collections[command].filter((d) => d.kind !== 'paragraph');
   }
 
   function complete(command: Command, partial: string): SearchDoc[] {

@@ -4,7 +4,7 @@ import { FuzzyKeys } from './fuzzyKeys.ts';
 import { SEARCH } from './options.ts';
 import { hasHan, normalize, stem, tokenize } from './normalize.ts';
 import { toSimplified } from './simplify.ts';
-import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from './stopwords.ts';
 import { hanWords, type Vocabulary } from './vocabulary.ts';
 
 export interface ResolvedQuery {
@@ -144,7 +144,7 @@ export class QueryResolver {
         out.concepts.push(dateConcept(word));
         continue;
       }
-      if (ENGLISH_STOPWORDS.has(word)) continue;
+      if (ENGLISH_STOPWORDS.has(word) || PINYIN_STOPWORDS.has(word)) continue;
       const c = this.lookupLatin(word) ?? this.fuzzyLatin(word);
       if (c) out.concepts.push(c);
       else {

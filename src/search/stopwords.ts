@@ -13,6 +13,11 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Question words typed in pinyin ("aoteman shi shei"): 是, 谁, 的, 了, 什么, 时候, 说… */
+export const PINYIN_STOPWORDS: ReadonlySet<string> = new Set(
+  'shi shei shui de le ne ba shenme shihou shenmeshihou shuo shuole guanyu zenme weishenme nage naxie'.split(' '),
+);
+
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([
   '什么时候',
   '什么',
