@@ -11,6 +11,7 @@ import { startFakeDiscord, type FakeDiscord } from '../tests/fake-discord/server
 import { REPO_ROOT } from '../tests/helpers/spawnBot.ts';
 import { QUERY_MIX } from './coreBench.ts';
 import { summarise } from './stats.ts';
+import { isolatedEnv } from '../tests/helpers/isolatedEnv.ts';
 
 export interface GatewayBenchOptions {
   /** Interactions sent one after another, each waiting for its callback. */
@@ -125,13 +126,12 @@ async function measureStartToReady(): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
+    env: isolatedEnv({
       LOG_LEVEL: 'warn',
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_BASE_URL: fake.apiBase,
-    },
+    }),
     stdio: 'ignore',
   });
   try {

@@ -49,3 +49,11 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (e.DISCORD_PUBLIC_KEY && e.PORT === undefined) throw new ConfigError('PORT: required with DISCORD_PUBLIC_KEY');
   return e;
 }
+
+/**
+ * discord.js reads SHARD_COUNT and SHARDS from the environment itself, and a blank SHARD_COUNT (as in a
+ * .env copied from .env.example) makes it throw. Blank means unset, for it as for us.
+ */
+export function dropBlankShardVariables(env: Record<string, string | undefined>): void {
+  for (const key of ['SHARD_COUNT', 'SHARDS']) if (env[key]?.trim() === '') delete env[key];
+}

@@ -1,13 +1,12 @@
 // Runs an entry point (src/main.ts, commands/deploy.ts, the ask CLI) as a child process with an environment built from scratch.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from './isolatedEnv.ts';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 /** PATH and HOME only: a developer's DISCORD_* variables must not leak into a test. */
-export function cleanEnv(vars: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...vars };
-}
+export const cleanEnv = isolatedEnv;
 
 export interface Finished {
   code: number | null;
