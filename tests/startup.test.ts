@@ -76,9 +76,9 @@ describe('npm start with a bad setting: one line naming the variable, exit code 
       'DISCORD_API_BASE_URL',
     ],
     [
-      'DISCORD_API_BASE_URL with the version on',
-      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_BASE_URL: 'http://127.0.0.1:9/api/v10' },
-      'DISCORD_API_BASE_URL',
+      'a malformed DISCORD_GUILD_ID',
+      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_GUILD_ID: 'my-server' },
+      'DISCORD_GUILD_ID',
     ],
     ['LOG_LEVEL=loud', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['PORT=99999 with DISCORD_PUBLIC_KEY', { DISCORD_PUBLIC_KEY: KEY, PORT: '99999' }, 'PORT'],

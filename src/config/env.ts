@@ -1,7 +1,8 @@
 // The environment, validated by one zod schema: the only code that reads process.env.
 import { z } from 'zod';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+// Real ids are 17–20 digits; test doubles and proxies use shorter ones, and digits are what matters.
+const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
@@ -9,13 +10,14 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const envSchema = z.object({
-  DISCORD_TOKEN: optional(z.string().regex(/^[\w.-]{20,}$/, 'does not look like a bot token')),
+  DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'does not look like a bot token (no spaces, no "Bot " prefix)')),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE_URL: optional(
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
-      .refine((u) => !/\/v\d+\/?$/.test(u), 'leave the version off: …/api, not …/api/v10'),
+      // discord.js adds /v10 itself: "…/api/", "…/api/v10" and "…/api" all mean the same base.
+      .transform((u) => u.replace(/\/+$/, '').replace(/\/v\d+$/, '')),
   ),
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
