@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { DataError, parseWith } from './dataError.ts';
 import { dateInText, fromSpec, inherit } from './dates.ts';
-import { parseArticle } from './parseArticle.ts';
+import { parseArticle, type RawParagraph } from './parseArticle.ts';
 import {
   aliasesSchema,
   dateOverridesSchema,
@@ -35,6 +35,27 @@ function readJson(read: ReadData, path: string): unknown {
   } catch (err) {
     throw new DataError(path, undefined, undefined, `not valid JSON (${(err as Error).message})`);
   }
+}
+
+/**
+ * Each body paragraph's date: its own (curated, or read from its text), else the nearest earlier own date,
+ * carried down the narrative as approximate and flagged when it crosses a section heading.
+ */
+function narrativeDates(
+  raw: RawParagraph[],
+  ownDate: (p: RawParagraph) => DateContext | null,
+  ref: (local: string) => string,
+): Array<DateContext | null> {
+  let anchor: { date: DateContext; ref: string; sectionIndex: number } | undefined;
+  return raw.map((p) => {
+    if (p.kind !== 'body') return null;
+    const own = ownDate(p);
+    if (own) {
+      anchor = { date: own, ref: ref(p.localRef), sectionIndex: p.sectionIndex };
+      return own;
+    }
+    return anchor ? inherit(anchor.date, anchor.ref, anchor.sectionIndex !== p.sectionIndex) : null;
+  });
 }
 
 function entryName(index: number, id?: string): string {
@@ -121,24 +142,18 @@ function buildSource(
     checkDated(spec, externals, cleanText, datesFile, key, 'date');
   }
 
-  const publication = { start: source.published.start };
-  let lastExplicit: { date: DateContext; ref: string; sectionIndex: number } | undefined;
-  const paragraphs: Paragraph[] = raw.map((p) => {
+  const dates = narrativeDates(
+    raw,
+    (p) => {
+      const override = overrides[p.localRef];
+      return override ? fromSpec(override, externals) : dateInText(p.text, { start: source.published.start });
+    },
+    ref,
+  );
+  const paragraphs: Paragraph[] = raw.map((p, i) => {
     const gloss = glosses[p.localRef];
     if (gloss === undefined)
       throw new DataError(glossFile, p.localRef, undefined, 'missing: every paragraph needs an English gloss');
-    let date: DateContext | null = null;
-    if (p.kind === 'body') {
-      const override = overrides[p.localRef];
-      const own = override ? fromSpec(override, externals) : dateInText(p.text, publication);
-      if (own) {
-        date = own;
-        // A curated date anchors the paragraphs after it just as a date the text states does.
-        lastExplicit = { date: own, ref: ref(p.localRef), sectionIndex: p.sectionIndex };
-      } else if (lastExplicit) {
-        date = inherit(lastExplicit.date, lastExplicit.ref, lastExplicit.sectionIndex !== p.sectionIndex);
-      }
-    }
     const section = source.sections[p.sectionIndex];
     if (section === undefined)
       throw new DataError('data/sources.json', source.id, 'sections', 'section index out of range');
@@ -150,7 +165,7 @@ function buildSource(
       section,
       text: p.text,
       gloss,
-      date,
+      date: dates[i] ?? null,
     };
   });
   const byLocal = new Map(raw.map((p, i) => [p.localRef, paragraphs[i]!] as const));
