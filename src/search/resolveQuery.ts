@@ -197,17 +197,12 @@ export class QueryResolver {
       let leftover = '';
       let i = 0;
       while (i < chunk.length) {
-        let found: Concept | undefined;
-        let len = Math.min(this.vocab.maxHanLength, chunk.length - i);
-        for (; len >= 2 && !found; len--) {
-          const piece = chunk.slice(i, i + len);
-          if (!CHINESE_STOPWORDS.has(piece)) found = this.vocab.han.get(piece);
-        }
-        if (found) {
+        const match = this.longestHanKey(chunk, i);
+        if (match) {
           this.resolveLeftover(leftover, out, false);
           leftover = '';
-          out.concepts.push(found);
-          i += len + 1;
+          out.concepts.push(match.concept);
+          i += match.length;
         } else {
           leftover += chunk[i];
           i += 1;
@@ -215,6 +210,16 @@ export class QueryResolver {
       }
       this.resolveLeftover(leftover, out, whole && leftover === chunk);
     }
+  }
+
+  /** The longest vocabulary key starting at `from` (two characters at least, question words skipped). */
+  private longestHanKey(chunk: string, from: number): { concept: Concept; length: number } | undefined {
+    for (let length = Math.min(this.vocab.maxHanLength, chunk.length - from); length >= 2; length--) {
+      const piece = chunk.slice(from, from + length);
+      const concept = CHINESE_STOPWORDS.has(piece) ? undefined : this.vocab.han.get(piece);
+      if (concept) return { concept, length };
+    }
+    return undefined;
   }
 
   private resolveLeftover(text: string, out: ResolvedQuery, single: boolean): void {
