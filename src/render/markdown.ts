@@ -7,11 +7,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN, (c) => `\\${c}`);
 }
 
-/** Cuts text to at most `max` characters (code points), ending with an ellipsis when cut. */
+/**
+ * Cuts text to at most `max` UTF-16 units (how Discord and its schemas count), ending with an ellipsis
+ * when cut, and never between the two halves of an emoji.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - 1);
+  const last = text.charCodeAt(cut - 1);
+  if (cut > 0 && last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
 }
 
 /** Escapes the passage and wraps each highlighted substring in bold, longest first, without overlaps. */

@@ -58,8 +58,8 @@ function footer(r: Result, lang: Lang, position?: string): string {
 }
 
 export function embedLength(e: APIEmbed): number {
-  const fields = (e.fields ?? []).reduce((n, f) => n + [...f.name].length + [...f.value].length, 0);
-  return [e.title, e.description, e.footer?.text, e.author?.name].reduce((n, t) => n + [...(t ?? '')].length, fields);
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return [e.title, e.description, e.footer?.text, e.author?.name].reduce((n, t) => n + (t ?? '').length, fields);
 }
 
 /** One result as an embed: passage with the matched words in bold, date and how we know it, gloss. */
@@ -88,15 +88,15 @@ export function resultEmbed(r: Result, command: Command, lang: Lang, position?: 
 export function fitEmbed(embed: APIEmbed): APIEmbed {
   let over = embedLength(embed) - LIMITS.embedsTotal;
   if (over > 0 && embed.description) {
-    const len = [...embed.description].length;
+    const len = embed.description.length;
     embed.description = truncate(embed.description, Math.max(1, len - over));
-    over -= len - [...embed.description].length;
+    over -= len - embed.description.length;
   }
   for (const f of [...(embed.fields ?? [])].reverse()) {
     if (over <= 0) break;
-    const len = [...f.value].length;
+    const len = f.value.length;
     f.value = truncate(f.value, Math.max(1, len - over));
-    over -= len - [...f.value].length;
+    over -= len - f.value.length;
   }
   return embed;
 }
