@@ -8,7 +8,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
    quote quotes happen happened happens date dates time year years day month
    after before during did any some all will would can could should may might
    get got has have had also just very much more most really please
-   feud story article become becomes became becoming everyone here`
+   feud story article become becomes became becoming everyone here make makes made`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -76,4 +76,12 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([
   '成为',
   '变为',
   '变得',
+  '怎么样',
+  // Time words of the asker's own day ("今天天气怎么样"), not the story's: the article's own 今天 and
+  // 最近 are dated relative to publication, and a question should not match on them.
+  '今天',
+  '今晚',
+  '明天',
+  '昨天',
+  '现在',
 ]);

@@ -73,6 +73,8 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
     const en = a.en.map(englishKey);
     const c = concept(`alias:${en[0]}`, { zh, en, priority: 2, display: a.en[0] });
     for (const k of en) add(latin, k, c);
+    // A one-word alias unstemmed too, so a typo of "founding" ("foundig") is close to a key.
+    for (const w of a.en.map(normalize)) if (!w.includes(' ') && w.length >= 5 && !latin.has(w)) add(latin, w, c);
     for (const t of zh) {
       add(han, t, c);
       if (hasHan(t)) add(latin, pinyinKey(t), c);
