@@ -1,12 +1,8 @@
 // HTTP interactions endpoint latency: signed real /feud commands, many in flight, over loopback keep-alive.
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../src/app.ts';
-import { startHttpMode } from '../src/discord/httpMode.ts';
-import { cooldownFromEnv } from '../src/interactions/cooldown.ts';
-import { createInteractionHandler } from '../src/interactions/handleInteraction.ts';
 import { chatInput } from '../tests/fake-discord/payloads.ts';
+import { startHttpInProcess } from '../tests/helpers/httpInProcess.ts';
 import { generateSigningKeys, signRequest } from '../tests/helpers/signedRequest.ts';
 import { QUERY_MIX } from './coreBench.ts';
 import { summarise } from './stats.ts';
@@ -36,18 +32,8 @@ export interface HttpBench {
 export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBench> {
   const { requests = 2_000, concurrency = 50, warmup = 200 } = options;
   const keys = generateSigningKeys();
-  const app = createApp();
-  // As production runs it, cooldown included; every request comes from its own user so none is refused.
-  const handle = createInteractionHandler(app, { cooldown: cooldownFromEnv({}) });
-  const server = await startHttpMode({
-    env: { HOST: '127.0.0.1' },
-    publicKeyHex: keys.publicKeyHex,
-    port: 0,
-    app,
-    handle,
-    log: () => undefined,
-  });
-  const { port } = server.address() as AddressInfo;
+  // Every request comes from its own user, so the production cooldown refuses none.
+  const { server, port } = await startHttpInProcess(keys.publicKeyHex);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let user = 1_500_000_000_000_000_000n;
   // Signing is Discord's cost, not ours: done before the clock starts.

@@ -1,38 +1,24 @@
 // HTTP mode end to end: the real handler behind the signed endpoint, in-process and as `npm start` would run it.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { startHttpMode } from '../src/discord/httpMode.ts';
-import { cooldownFromEnv } from '../src/interactions/cooldown.ts';
 import { createInteractionHandler } from '../src/interactions/handleInteraction.ts';
 import { autocomplete, button, chatInput, select } from './fake-discord/payloads.ts';
 import { checkCallbackBody } from './fake-discord/schemas.ts';
 import { generateSigningKeys, signRequest } from './helpers/signedRequest.ts';
+import { startHttpInProcess } from './helpers/httpInProcess.ts';
 import { freePort, spawnBot, type SpawnedBot } from './helpers/spawnBot.ts';
 
 const keys = generateSigningKeys();
 const app = createApp();
 // The same handler, called directly: what every transport must send back.
 const reference = createInteractionHandler(app);
-const silent = (): void => undefined;
 
 let userSeq = 1_300_000_000_000_000_000n;
 /** A fresh user for each test, so the per-user cooldown of one test never reaches into another. */
 const newUser = () => ({ id: String(userSeq++) });
 
-async function startInProcess(): Promise<{ server: Server; base: string }> {
-  const handle = createInteractionHandler(createApp(), { cooldown: cooldownFromEnv({}) });
-  const server = await startHttpMode({
-    env: { HOST: '127.0.0.1' },
-    publicKeyHex: keys.publicKeyHex,
-    port: 0,
-    app,
-    handle,
-    log: silent,
-  });
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+const startInProcess = () => startHttpInProcess(keys.publicKeyHex);
 
 async function close(server: Server): Promise<void> {
   const closed = new Promise((resolve) => server.close(resolve));
