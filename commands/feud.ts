@@ -43,6 +43,20 @@ export const FEUD_COMMAND = {
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
+      name: 'ask',
+      name_localizations: { 'zh-CN': '提问' },
+      description: 'Ask anything about the feud in your own words; the bot picks when, quote or who',
+      description_localizations: { 'zh-CN': '用自己的话随便问,机器人自动判断是问时间、语录还是人物' },
+      options: [
+        queryOption(
+          'A question, e.g. "who sued OpenAI?", "马斯克什么时候离开董事会?"',
+          '一个问题,例如“谁起诉了OpenAI?”、“马斯克什么时候离开董事会?”',
+        ),
+        privateOption,
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       name: 'when',
       name_localizations: { 'zh-CN': '何时' },
       description: 'When did something happen? e.g. "Musk leaves the board", "GPT-2"',

@@ -71,9 +71,16 @@ describe('ask: one query', () => {
     expect(best?.section).toBe('The stab in the back (背刺)');
   });
 
+  it('asks a line whose first word is no command as a free-form question, and says where it routed it', async () => {
+    const { code, stdout } = await run(npmArgs('ask', '--json', 'GPT-2', 'came', 'out', 'when?'));
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({ command: 'when', routed: 'when', query: 'GPT-2 came out when?' });
+    expect(expectResults(answer.results)[0]?.date?.start).toMatch(/^2019-02/);
+  });
+
   const tooLong = 'x'.repeat(101);
   it.each([
-    ['an unknown command', ['dance', 'GPT-2'], /^ask: Unknown command “dance”: use when, quote or who\.\n$/],
     ['an empty query', ['who', ''], /^ask: Please type something to search for\.\n$/],
     ['a query over 100 characters', ['quote', tooLong], /^ask: That query is too long: 100 characters at most\.\n$/],
     ['an unknown option', ['--verbose', 'when', 'GPT-2'], /^ask: Unknown option '--verbose'/],

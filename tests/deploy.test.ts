@@ -167,7 +167,7 @@ describe('the /feud definition obeys Discord’s rules for commands', () => {
   });
 
   it('gives the command, every subcommand and every option a zh-CN name and description', () => {
-    expect(subcommands.map((s) => s.name)).toEqual(['when', 'quote', 'who', 'timeline']);
+    expect(subcommands.map((s) => s.name)).toEqual(['ask', 'when', 'quote', 'who', 'timeline']);
     for (const [path, node] of nodes) {
       expect(node.name_localizations?.['zh-CN'], path).toBeTruthy();
       expect(node.description_localizations?.['zh-CN'], path).toBeTruthy();
@@ -192,7 +192,7 @@ describe('the /feud definition obeys Discord’s rules for commands', () => {
     expect(QUERY_MAX_LENGTH).toBe(100);
     expect(SEARCH.maxQueryLength).toBe(QUERY_MAX_LENGTH);
     const queries = nodes.filter(([, node]) => node.name === 'query').map(([, node]) => node);
-    expect(queries).toHaveLength(3);
+    expect(queries).toHaveLength(4);
     for (const query of queries) {
       expect(query).toMatchObject({ type: STRING, required: true, max_length: 100, autocomplete: true });
     }

@@ -4,12 +4,13 @@ import type { Corpus, Paragraph } from '../corpus/types.ts';
 import { COMMANDS, type Command, type Hit, type Search } from '../search/createSearch.ts';
 import type { SearchDoc } from '../search/documents.ts';
 import { SEARCH } from '../search/options.ts';
+import { commandFor, questionType } from '../question/questionType.ts';
 import type { Answer, Citation, Request, Result } from './types.ts';
 
 export interface Answerer {
   answer(request: Request): Answer;
   /** Ranked results for an autocomplete box; the main people and events when it is empty. */
-  complete(command: Command, partial: string): Result[];
+  complete(command: Command | typeof ASK, partial: string): Result[];
   /** Results by their index in the command's collection (as carried in a component's custom_id). */
   resultsAt(command: Command, indexes: readonly number[]): Result[];
   /** Every dated event, oldest first. */
@@ -18,6 +19,9 @@ export interface Answerer {
   version: string;
   corpus: Corpus;
 }
+
+/** The free-form command: routed to when, quote or who by the question. */
+export const ASK = 'ask';
 
 const ID_QUERY = /^#((?:event|paragraph|quote|entity):[\w:-]+)$/;
 
@@ -110,9 +114,28 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   function answer(request: Request): Answer {
     const query = request.query.trim();
     const { command } = request;
-    if (!isCommand(command)) return { kind: 'invalid', command, query, problem: 'unknownCommand' };
+    if (!isCommand(command) && command !== ASK) return { kind: 'invalid', command, query, problem: 'unknownCommand' };
     if (query === '') return { kind: 'invalid', command, query, problem: 'empty' };
     if ([...query].length > SEARCH.maxQueryLength) return { kind: 'invalid', command, query, problem: 'tooLong' };
+    if (command === ASK) return ask(query);
+    return answerAs(command, query);
+  }
+
+  /** The free-form entry: the question words choose the subcommand; without them, the best answer wins. */
+  function ask(query: string): Answer {
+    const byId = ID_QUERY.exec(query)?.[1];
+    const idKind = byId?.split(':')[0];
+    const routed =
+      commandFor(questionType(query)) ??
+      (idKind === 'quote' ? 'quote' : idKind === 'entity' ? 'who' : idKind ? 'when' : undefined);
+    if (routed) return { ...answerAs(routed, query), routed: true } as Answer;
+    const answers = COMMANDS.map((c) => answerAs(c, query));
+    const best = (a: Answer) => (a.kind === 'found' ? (a.results[0]?.score ?? 0) : -1);
+    const winner = answers.reduce((a, b) => (best(b) > best(a) ? b : a));
+    return { ...winner, routed: true } as Answer;
+  }
+
+  function answerAs(command: Command, query: string): Answer {
     const byId = ID_QUERY.exec(query)?.[1];
     if (byId !== undefined) {
       const doc = search.collections[command].find((d) => d.id === byId);
@@ -123,9 +146,10 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     return { kind: 'found', command, query, results: hits.map(toResult) };
   }
 
-  function complete(command: Command, partial: string): Result[] {
+  function complete(command: Command | typeof ASK, partial: string): Result[] {
     const q = partial.trim();
     if ([...q].length > SEARCH.maxQueryLength) return [];
+    if (command === ASK) return COMMANDS.flatMap((c) => complete(c, q));
     return search.complete(command, q).map((d) => toResult(asHit(d)));
   }
 

@@ -38,9 +38,31 @@ export interface Result {
 
 export type Problem = 'empty' | 'tooLong' | 'unknownCommand';
 
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+/** How the question was read, in one short line a user can rephrase from ("when · Elon Musk · leave"). */
+export interface Reading {
+  /** The subcommand that answered: the asked one, or the one `ask` routed to. */
+  command: Command;
+  text: Localized;
+}
+
+interface Understood {
+  command: Command;
+  query: string;
+  reading?: Reading;
+  /** What the article does hold when it does not hold what was asked ("The article does not say…"). */
+  note?: Localized;
+  /** Set when the free-form `ask` chose the subcommand. */
+  routed?: boolean;
+}
+
 export type Answer =
-  | { kind: 'found'; command: Command; query: string; results: Result[] }
-  | { kind: 'notFound'; command: Command; query: string; suggestions: string[] }
+  | (Understood & { kind: 'found'; results: Result[] })
+  | (Understood & { kind: 'notFound'; suggestions: string[] })
   | { kind: 'invalid'; command: string; query: string; problem: Problem };
 
 export interface Request {

@@ -3,13 +3,14 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApp } from '../app.ts';
-import type { Answerer } from '../answer/answerQuery.ts';
+import { ASK, isCommand, type Answerer } from '../answer/answerQuery.ts';
 import { toJson } from '../render/toJson.ts';
 import { problemText, toText } from '../render/toText.ts';
 import { startupGuard } from './startupGuard.ts';
 
-const USAGE = `usage: npm run --silent ask -- [--json] <when|quote|who> <query>
-       npm run --silent ask -- --stdin [--json]   (one {"command","query"} object a line)`;
+const USAGE = `usage: npm run --silent ask -- [--json] [ask|when|quote|who] <query>
+       npm run --silent ask -- --stdin [--json]   (one {"command","query"} object a line)
+A query without a command is asked as a free-form question: ask -- "who sued openai"`;
 
 const stdinLine = z.object({ command: z.string(), query: z.string() });
 
@@ -18,10 +19,10 @@ function answerLine(app: Answerer, line: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(line);
   } catch {
-    return { error: 'not valid JSON: expected {"command": "when|quote|who", "query": "..."}' };
+    return { error: 'not valid JSON: expected {"command": "ask|when|quote|who", "query": "..."}' };
   }
   const req = stdinLine.safeParse(parsed);
-  if (!req.success) return { error: 'expected {"command": "when|quote|who", "query": "..."} with string values' };
+  if (!req.success) return { error: 'expected {"command": "ask|when|quote|who", "query": "..."} with string values' };
   return toJson(app.answer(req.data));
 }
 
@@ -54,11 +55,15 @@ async function main(): Promise<number> {
     await runStdin(app, values.json);
     return 0;
   }
-  const [command = '', ...words] = positionals;
-  if (command === '') {
+  const [first = '', ...rest] = positionals;
+  if (first === '') {
     process.stderr.write(`ask: missing command\n${USAGE}\n`);
     return 2;
   }
+  // A first word that is no command starts a free-form question: `ask who sued openai`.
+  const named = isCommand(first) || first === ASK;
+  const command = named ? first : ASK;
+  const words = named ? rest : positionals;
   const answer = app.answer({ command, query: words.join(' ') });
   if (answer.kind === 'invalid') {
     process.stderr.write(`ask: ${problemText(answer, 'en')}\n`);

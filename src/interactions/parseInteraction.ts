@@ -40,7 +40,7 @@ const componentData = z.looseObject({
   values: z.array(z.string()).optional(),
 });
 
-export type Subcommand = 'when' | 'quote' | 'who' | 'timeline';
+export type Subcommand = 'ask' | 'when' | 'quote' | 'who' | 'timeline';
 /** The names the deployed definition registers: the bot answers exactly what deploy told Discord. */
 const SUBCOMMANDS: readonly string[] = FEUD_COMMAND.options.map((o) => o.name);
 const isSubcommand = (name: string): name is Subcommand => SUBCOMMANDS.includes(name);

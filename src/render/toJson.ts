@@ -23,8 +23,11 @@ export function toJson(answer: Answer): Record<string, unknown> {
     return { error: problemText(answer, 'en'), command: answer.command, query: answer.query };
   return {
     command: answer.command,
+    ...(answer.routed ? { routed: answer.command } : {}),
     query: answer.query,
+    ...(answer.reading ? { read_as: answer.reading.text.en } : {}),
     results: answer.kind === 'found' ? answer.results.map(resultJson) : [],
     suggestions: answer.kind === 'notFound' ? answer.suggestions : [],
+    ...(answer.note ? { note: answer.note.en } : {}),
   };
 }

@@ -1,0 +1,38 @@
+// What kind of answer a question asks for, from its question words alone (English, Chinese, pinyin).
+import type { Command } from '../search/createSearch.ts';
+
+export type QuestionType = 'when' | 'who' | 'quote' | 'why' | 'howMuch' | 'what';
+
+/** Ordered: the first pattern that matches decides ("who said" is a quote, "when did X say" is a when). */
+const PATTERNS: Array<[QuestionType, RegExp]> = [
+  [
+    'when',
+    /\b(when|what (year|month|date|day)|which year|how long ago|since when)\b|什么时候|什麼時候|啥时候|啥時候|哪年|哪一年|几几年|幾幾年|何时|何時|哪天|几月|幾月|时间是|shenme ?shihou|nanian/u,
+  ],
+  [
+    'quote',
+    /\b(what did|what does|what has|what was|how did|how does)\b.*\b(say|said|says|tweet|tweeted|write|wrote|post|posted|think|thought|call|called|reply|replied|respond|responded|react|reacted|describe|sum|put it|warn|warned|claim|claimed|argue|argued|diss|dissed|roast|roasted)\b|\b(quote|quotes|words|exact words|original words)\b|说了啥|说了什么|說了什麼|说过什么|说什么|说啥|怎么说|怎麼說|咋说|咋說|怎么评价|怎麼評價|咋评价|咋評價|怎么看|怎麼看|咋看|怎么怼|咋怼|原话|原話|发推说|怎么回应|怎么回复|shuo le shenme|shuole shenme|zenme shuo/u,
+  ],
+  [
+    'who',
+    /\b(who|whom|whose|which (person|company|firm|organisation|organization|one|guy|man|woman|people))\b|谁|誰|哪位|哪家|哪个人|哪個人|哪些人|是干嘛的|是干啥的|是做什么的|\bshei\b|\bshui\b/u,
+  ],
+  ['why', /\b(why|how come)\b|为什么|為什麼|为啥|為啥|怎么会|咋回事/u],
+  ['howMuch', /\b(how much|how many)\b|多少|几个亿|幾個億/u],
+];
+
+export function questionType(text: string): QuestionType | undefined {
+  const lower = text.toLowerCase();
+  for (const [type, re] of PATTERNS) if (re.test(lower)) return type;
+  return undefined;
+}
+
+/** The subcommand a question type is answered by; undefined when the words do not say (ask ranks across). */
+export function commandFor(type: QuestionType | undefined): Command | undefined {
+  if (type === 'when') return 'when';
+  if (type === 'who') return 'who';
+  if (type === 'quote') return 'quote';
+  // "Why did Musk leave?" and "how much did Microsoft invest?" are answered by the event that tells it.
+  if (type === 'why' || type === 'howMuch') return 'when';
+  return undefined;
+}
