@@ -5,6 +5,7 @@ import { COMMANDS, type Command, type Hit, type Search } from '../search/createS
 import type { SearchDoc } from '../search/documents.ts';
 import { SEARCH } from '../search/options.ts';
 import { commandFor, questionType } from '../question/questionType.ts';
+import { createQuestionAnswerer } from './answerQuestion.ts';
 import type { Answer, Citation, Request, Result } from './types.ts';
 
 export interface Answerer {
@@ -110,6 +111,7 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   }
 
   const asHit = (doc: SearchDoc): Hit => ({ doc, score: 1, terms: [] });
+  const questions = createQuestionAnswerer(corpus, search, toResult);
 
   function answer(request: Request): Answer {
     const query = request.query.trim();
@@ -141,9 +143,7 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
       const doc = search.collections[command].find((d) => d.id === byId);
       if (doc) return { kind: 'found', command, query, results: [toResult(asHit(doc))] };
     }
-    const { hits, suggestions } = search.search(command, query);
-    if (hits.length === 0) return { kind: 'notFound', command, query, suggestions };
-    return { kind: 'found', command, query, results: hits.map(toResult) };
+    return questions.answer(command, query);
   }
 
   function complete(command: Command | typeof ASK, partial: string): Result[] {

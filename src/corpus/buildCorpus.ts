@@ -4,7 +4,9 @@ import { DataError, parseWith } from './dataError.ts';
 import { dateInText, fromSpec, inherit } from './dates.ts';
 import { parseArticle, type RawParagraph } from './parseArticle.ts';
 import {
+  actionsSchema,
   aliasesSchema,
+  factsSchema,
   dateOverridesSchema,
   entitiesSchema,
   eventsSchema,
@@ -17,7 +19,7 @@ import {
   type ExternalDate,
   type Source,
 } from './schema.ts';
-import type { Corpus, DateContext, EventEntry, Paragraph, QuoteEntry } from './types.ts';
+import type { Corpus, DateContext, EventEntry, FactEntry, Paragraph, QuoteEntry } from './types.ts';
 
 /** Reads a data file by its path relative to the project root ("data/sources.json"); undefined if absent. */
 export type ReadData = (path: string) => string | undefined;
@@ -67,6 +69,7 @@ interface SourceParse {
   paragraphs: Paragraph[];
   quotes: QuoteEntry[];
   events: EventEntry[];
+  facts: FactEntry[];
 }
 
 /** Makes a paragraph reference global: the first source keeps "p12", later ones are "source:p12". */
@@ -104,13 +107,52 @@ function checkDated(
   });
 }
 
+function buildFacts(
+  read: ReadData,
+  dir: string,
+  sourceId: string,
+  known: { entities: Set<string>; actions: Set<string>; events: Set<string>; quotes: Set<string> },
+  paragraphAt: (file: string, entry: string, field: string, local: string) => Paragraph,
+): FactEntry[] {
+  const file = `${dir}/facts.json`;
+  // A source without curated facts is still searchable; only a present file is checked.
+  if (read(file) === undefined) return [];
+  const facts = parseWith(factsSchema, file, readJson(read, file)).map((f, i): FactEntry => {
+    const entry = entryName(i, f.id);
+    f.action.forEach((a, j) => {
+      if (!known.actions.has(a))
+        throw new DataError(file, entry, `action.${j}`, `unknown action "${a}" (data/actions.json)`);
+    });
+    for (const role of ['agent', 'patient', 'other'] as const) {
+      f[role].forEach((id, j) => {
+        if (!known.entities.has(id)) throw new DataError(file, entry, `${role}.${j}`, `unknown entity "${id}"`);
+      });
+    }
+    if (f.event !== undefined && !known.events.has(f.event))
+      throw new DataError(file, entry, 'event', `unknown event "${f.event}"`);
+    if (f.quote !== undefined && !known.quotes.has(f.quote))
+      throw new DataError(file, entry, 'quote', `unknown quote "${f.quote}"`);
+    const para = paragraphAt(file, entry, 'ref', f.ref);
+    if (!para.text.includes(f.evidence))
+      throw new DataError(file, entry, 'evidence', `"${f.evidence}" is not verbatim in ${f.ref}`);
+    return { ...f, ref: para.ref, sourceId };
+  });
+  checkUnique(
+    file,
+    facts.map((f) => f.id),
+  );
+  return facts;
+}
+
 function buildSource(
   read: ReadData,
   source: Source,
   sourceIndex: number,
   externals: ReadonlyMap<string, ExternalDate>,
   entityIds: ReadonlySet<string>,
+  actionIds: ReadonlySet<string>,
 ): SourceParse {
+  const known = { entities: new Set(entityIds), actions: new Set(actionIds) };
   const textPath = `data/${source.file}`;
   const text = readText(read, textPath);
   const digest = createHash('sha256').update(text, 'utf8').digest('hex');
@@ -204,7 +246,14 @@ function buildSource(
     eventsFile,
     events.map((e) => e.id),
   );
-  return { source, paragraphs, quotes, events };
+  const facts = buildFacts(
+    read,
+    dir,
+    source.id,
+    { ...known, events: new Set(events.map((e) => e.id)), quotes: new Set(quotes.map((q) => q.id)) },
+    paragraphAt,
+  );
+  return { source, paragraphs, quotes, events, facts };
 }
 
 function checkUnique(file: string, ids: string[]): void {
@@ -238,7 +287,14 @@ export function buildCorpus(read: ReadData): Corpus {
   const aliasesFile = 'data/aliases.json';
   const aliases = parseWith(aliasesSchema, aliasesFile, readJson(read, aliasesFile));
 
-  const built = sources.map((s, i) => buildSource(read, s, i, externals, entityIds));
+  const actionsFile = 'data/actions.json';
+  const actions = parseWith(actionsSchema, actionsFile, readJson(read, actionsFile));
+  checkUnique(
+    actionsFile,
+    actions.map((a) => a.id),
+  );
+  const actionIds = new Set(actions.map((a) => a.id));
+  const built = sources.map((s, i) => buildSource(read, s, i, externals, entityIds, actionIds));
   const paragraphs = built.flatMap((b) => b.paragraphs);
   const byRef = new Map(paragraphs.map((p) => [p.ref, p]));
   const allText = paragraphs.map((p) => p.text).join('\n');
@@ -274,5 +330,7 @@ export function buildCorpus(read: ReadData): Corpus {
     quotes: built.flatMap((b) => b.quotes),
     events: built.flatMap((b) => b.events),
     aliases,
+    actions,
+    facts: built.flatMap((b) => b.facts),
   };
 }

@@ -178,6 +178,55 @@ export const aliasSchema = z
   .strict();
 export const aliasesSchema = z.array(aliasSchema).min(1);
 
+const localized = z.object({ en: nonEmpty, zh: nonEmpty }).strict();
+
+/** One action of the bilingual lexicon: every way people say it, so questions meet the curated facts. */
+export const actionSchema = z
+  .object({
+    id: entityId,
+    label: localized,
+    /** event: something done; relation: a standing role (CEO of); speech: saying, tweeting, calling. */
+    kind: z.enum(['event', 'relation', 'speech']).default('event'),
+    /** English words and phrases, any form; `*` stands for up to three words ("take * to court"). */
+    en: z.array(nonEmpty).min(1),
+    /** Chinese words, formal and colloquial; `*` stands for up to eight characters. */
+    zh: z.array(nonEmpty).min(1),
+    /** Longer words that contain a Chinese term without meaning it (告诉 is not 告). */
+    zhNot: z.array(nonEmpty).default([]),
+  })
+  .strict();
+export const actionsSchema = z.array(actionSchema).min(1);
+
+/** Who did what to whom, as the article states it in one paragraph. */
+export const factSchema = z
+  .object({
+    id: entityId,
+    action: z.array(entityId).min(1),
+    agent: z.array(entityId).default([]),
+    patient: z.array(entityId).default([]),
+    /** Others taking part: the company Musk wanted OpenAI merged into. */
+    other: z.array(entityId).default([]),
+    ref: paragraphRef,
+    /** The article's words that state the fact, verbatim in the paragraph. */
+    evidence: nonEmpty,
+    /** The curated event the fact belongs to: its date and title answer `when`. */
+    event: entityId.optional(),
+    quote: entityId.optional(),
+    /** US dollars, where the text gives an amount. */
+    amount: z.number().positive().optional(),
+    /** A role held before the story ("Stripe's former CTO"). */
+    former: z.boolean().optional(),
+    /** What the action was done to when that is no entity: a book, a company form. */
+    object: z
+      .object({ en: z.array(nonEmpty), zh: z.array(nonEmpty) })
+      .strict()
+      .optional(),
+    /** Who did it, when the article does not name them. */
+    unnamed: localized.optional(),
+  })
+  .strict();
+export const factsSchema = z.array(factSchema);
+
 export const glossesSchema = z.record(paragraphRef, nonEmpty);
 
 export const dateOverridesSchema = z.record(paragraphRef, datedSchema);
@@ -192,3 +241,5 @@ export type Entity = z.infer<typeof entitySchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 export type CuratedEvent = z.infer<typeof eventSchema>;
 export type Alias = z.infer<typeof aliasSchema>;
+export type Action = z.infer<typeof actionSchema>;
+export type Fact = z.infer<typeof factSchema>;

@@ -1,5 +1,5 @@
 // The built corpus: what the search and answer layers read. Plain data, no behaviour.
-import type { Entity, Quote, Section, Source } from './schema.ts';
+import type { Action, Entity, Fact, Quote, Section, Source } from './schema.ts';
 
 export type Precision = 'year' | 'month' | 'day';
 export type DateBasis = 'stated' | 'relative' | 'narrative' | 'external';
@@ -58,6 +58,10 @@ export interface EventEntry {
   date: DateContext;
 }
 
+export interface FactEntry extends Fact {
+  sourceId: string;
+}
+
 export interface AliasEntry {
   en: string[];
   zh: string[];
@@ -72,4 +76,6 @@ export interface Corpus {
   quotes: QuoteEntry[];
   events: EventEntry[];
   aliases: AliasEntry[];
+  actions: Action[];
+  facts: FactEntry[];
 }

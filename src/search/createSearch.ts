@@ -4,7 +4,7 @@ import type { Concept } from './concept.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
 import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
-import { QueryResolver } from './resolveQuery.ts';
+import { QueryResolver, type ResolvedQuery } from './resolveQuery.ts';
 import { buildVocabulary } from './vocabulary.ts';
 
 export type Command = 'when' | 'quote' | 'who';
@@ -74,14 +74,23 @@ function onePerParagraph(hits: Hit[]): Hit[] {
   return hits.filter((h) => !seen.has(h.doc.ref) && seen.add(h.doc.ref));
 }
 
+export interface SearchOptions {
+  /** Score only these documents (by id): the question reader has already chosen the candidates. */
+  only?: ReadonlySet<string>;
+  /** Overrides SEARCH.minCoverage: ranking candidates already known to answer needs no floor. */
+  minCoverage?: number;
+}
+
 export interface Search {
-  search(command: Command, query: string): SearchOutcome;
+  search(command: Command, query: string, options?: SearchOptions): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
   defaults(command: Command): SearchDoc[];
   /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
   complete(command: Command, partial: string): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
+  /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
+  resolve(text: string): ResolvedQuery;
   collections: Record<Command, SearchDoc[]>;
 }
 
@@ -101,7 +110,8 @@ export function createSearch(corpus: Corpus): Search {
     return row;
   }
 
-  function search(command: Command, query: string): SearchOutcome {
+  function search(command: Command, query: string, options: SearchOptions = {}): SearchOutcome {
+    const { only, minCoverage = SEARCH.minCoverage } = options;
     const docs = collections[command];
     const { concepts, unmatched, nearMisses } = resolver.resolve(query);
     const rows = concepts.map((c) => ({ c, row: matches(command, c) }));
@@ -120,6 +130,7 @@ export function createSearch(corpus: Corpus): Search {
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       docs.forEach((doc, i) => {
+        if (only && !only.has(doc.id)) return;
         let sum = 0;
         const terms: string[] = [];
         for (const w of weighted) {
@@ -136,7 +147,7 @@ export function createSearch(corpus: Corpus): Search {
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
-    if (best < SEARCH.minCoverage) {
+    if (best < minCoverage || best === 0) {
       return { hits: [], suggestions: suggest(command, scored, nearMisses) };
     }
     const good = scored.filter((h) => h.score >= best * SEARCH.relativeCutoff);
@@ -173,5 +184,5 @@ export function createSearch(corpus: Corpus): Search {
     resolver.clearCache();
   }
 
-  return { search, defaults, complete, clearCaches, collections };
+  return { search, defaults, complete, clearCaches, resolve: (text) => resolver.resolve(text), collections };
 }

@@ -1,0 +1,168 @@
+// A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
+import type { Corpus } from '../corpus/types.ts';
+import { QuestionReader, type Analysis } from '../question/analyze.ts';
+import { Lexicon } from '../question/lexicon.ts';
+import { fillers, hasEventAction, matchFacts, type FactMatch } from '../question/matchFacts.ts';
+import { absentNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
+import type { Command, Hit, Search } from '../search/createSearch.ts';
+import { SEARCH } from '../search/options.ts';
+import type { Answer, Localized, Result } from './types.ts';
+
+/** Facts scoring this far under the best one answer another question. */
+const FACT_SLACK = 0.5;
+/** The Chinese words before a speaker's verb: "纳德拉对…说了啥" names 纳德拉 as the speaker. */
+const ZH_SPEAKER_END = /对|說|说|怎么|怎麼|咋|如何|评价|認為|认为|觉得|是怎么|发推|在/;
+
+export interface QuestionAnswerer {
+  answer(command: Command, query: string): Answer;
+  reader: QuestionReader;
+}
+
+export function createQuestionAnswerer(
+  corpus: Corpus,
+  search: Search,
+  toResult: (hit: Hit) => Result,
+): QuestionAnswerer {
+  const lexicon = new Lexicon(corpus.actions);
+  const reader = new QuestionReader(corpus, lexicon, (t) => search.resolve(t));
+  const byId = (command: Command) => new Map(search.collections[command].map((d) => [d.id, d]));
+  const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
+
+  function found(command: Command, query: string, a: Analysis, results: Result[]): Answer {
+    return {
+      kind: 'found',
+      command,
+      query,
+      reading: { command, text: readingOf(command, a, corpus, lexicon) },
+      results,
+    };
+  }
+
+  function notFound(command: Command, query: string, a: Analysis, note?: Localized): Answer {
+    const tried = search.search(command, a.topic);
+    const suggestions = (tried.hits.length ? tried.hits.map((h) => h.doc.suggestion) : tried.suggestions).slice(
+      0,
+      SEARCH.maxSuggestions,
+    );
+    return {
+      kind: 'notFound',
+      command,
+      query,
+      reading: { command, text: readingOf(command, a, corpus, lexicon) },
+      suggestions: [...new Set(suggestions)],
+      ...(note ? { note } : {}),
+    };
+  }
+
+  function plain(command: Command, query: string, a: Analysis): Answer {
+    const { hits } = search.search(command, a.topic);
+    if (hits.length === 0) return notFound(command, query, a);
+    return found(command, query, a, hits.map(toResult));
+  }
+
+  const best = (matches: FactMatch[]) => matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - FACT_SLACK);
+
+  function when(query: string, a: Analysis): Answer {
+    const objectNamed = corpus.facts.some((f) =>
+      f.object ? [...f.object.en, ...f.object.zh].some((t) => a.normalized.includes(t.toLowerCase())) : false,
+    );
+    if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
+    const docOf = (m: FactMatch) => docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
+    const matches = best(matchFacts(a, corpus, lexicon).filter((m) => docOf(m) !== undefined));
+    if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
+    const factScore = new Map<string, number>();
+    for (const m of matches) {
+      const id = docOf(m)!.id;
+      factScore.set(id, Math.max(factScore.get(id) ?? 0, m.score));
+    }
+    const ranked = search.search('when', a.topic, { only: new Set(factScore.keys()), minCoverage: 0 }).hits;
+    const hits: Hit[] = [...factScore.entries()].map(([id, score]) => {
+      const hit = ranked.find((h) => h.doc.id === id);
+      return { doc: docs.when.get(id)!, score: score + (hit?.score ?? 0), terms: hit?.terms ?? [] };
+    });
+    hits.sort((x, y) => y.score - x.score);
+    const top = hits[0]!.score;
+    const results = hits.filter((h) => h.score >= top - FACT_SLACK).slice(0, SEARCH.maxResults);
+    return found(
+      'when',
+      query,
+      a,
+      results.map((h) => toResult({ ...h, score: Math.min(1, h.score / top) })),
+    );
+  }
+
+  /** An entity's card, with the paragraph that states the fact as its passage. */
+  function entityWithFact(entity: string, ref: string, evidence: string, score: number): Result | undefined {
+    const doc = docs.who.get(`entity:${entity}`);
+    const para = corpus.byRef.get(ref);
+    if (!doc || !para) return undefined;
+    const card = toResult({ doc, score, terms: [] });
+    return {
+      ...card,
+      passage: para.text,
+      ref: para.ref,
+      section: { id: para.section.id, en: para.section.en, zh: para.section.zh },
+      gloss: para.gloss,
+      date: para.date,
+      highlights: [evidence],
+    };
+  }
+
+  function who(query: string, a: Analysis): Answer {
+    if (hasEventAction(a, lexicon)) {
+      const matches = best(matchFacts(a, corpus, lexicon));
+      const candidates = fillers(a, matches);
+      if (candidates.length === 0) {
+        const unnamed = matches[0]?.fact.unnamed;
+        return notFound('who', query, a, unnamed ? unnamedNote(unnamed) : absentNote(a, corpus, lexicon));
+      }
+      const top = candidates[0]!.score;
+      const results = candidates
+        .filter((c) => c.score >= top - FACT_SLACK)
+        .slice(0, SEARCH.maxResults)
+        .flatMap((c) => entityWithFact(c.entity, c.fact.ref, c.fact.evidence, c.score / top) ?? []);
+      if (results.length > 0) return found('who', query, a, results);
+    }
+    if (a.type === 'who' && a.actions.length > 0) {
+      // "Who called Musk a hypocrite?": whoever said it, found through the quotes.
+      const quoted = search.search('quote', a.topic).hits[0];
+      const speaker = quoted?.doc.subject;
+      const q = quoted ? corpus.quotes.find((x) => `quote:${x.id}` === quoted.doc.id) : undefined;
+      const result = speaker && q ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
+      if (result) return found('who', query, a, [result]);
+    }
+    return plain('who', query, a);
+  }
+
+  /** A Chinese speaker the article does not know: the words before 对/说/怎么 name nobody it has. */
+  function unknownZhSpeaker(a: Analysis): string | undefined {
+    const end = a.normalized.search(ZH_SPEAKER_END);
+    if (end < 2) return undefined;
+    const head = a.normalized.slice(0, end).trim();
+    if (!/^\p{Script=Han}{2,5}$/u.test(head) || a.mentions.some((m) => m.start < end)) return undefined;
+    const known = search.resolve(head).concepts.some((c) => c.priority > 1 || c.entities.length > 0);
+    return known ? undefined : head;
+  }
+
+  function quote(query: string, a: Analysis): Answer {
+    const stranger = unknownZhSpeaker(a);
+    if (stranger) return notFound('quote', query, a, unknownNote([stranger], corpus, a));
+    const speaker = (a.mentions.find((m) => m.role === 'agent' && m.definite) ?? a.mentions[0])?.entity;
+    if (!speaker) return plain('quote', query, a);
+    const own = search.collections.quote.filter((d) => d.subject === speaker);
+    if (own.length === 0) return notFound('quote', query, a, noQuotesNote(speaker, corpus));
+    const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
+    const ranked = hits.length > 0 ? hits : own.map((doc) => ({ doc, score: 0.5, terms: [] }));
+    return found('quote', query, a, ranked.slice(0, SEARCH.maxResults).map(toResult));
+  }
+
+  function answer(command: Command, query: string): Answer {
+    const a = reader.read(query);
+    if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
+    if (command === 'when') return when(query, a);
+    if (command === 'who') return who(query, a);
+    return quote(query, a);
+  }
+
+  return { answer, reader };
+}

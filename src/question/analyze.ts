@@ -1,0 +1,246 @@
+// Question analysis: what is asked (when, who, a quote), about whom, in which role, doing what.
+import type { Corpus } from '../corpus/types.ts';
+import type { ResolvedQuery } from '../search/resolveQuery.ts';
+import { hasHan, normalize } from '../search/normalize.ts';
+import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
+import { toSimplified } from '../search/simplify.ts';
+import { amountsIn } from './amounts.ts';
+import { latinWords, type ActionSpan, type Lexicon, type Word } from './lexicon.ts';
+import { questionType, type QuestionType } from './questionType.ts';
+import { scaffoldBlanked, scaffoldFree } from './scaffold.ts';
+
+export type Role = 'agent' | 'patient' | 'with';
+
+export interface Mention {
+  entity: string;
+  start: number;
+  end: number;
+  role: Role;
+  /** The wording fixes the role ("by Musk", "did Musk sue", "被马斯克"); else it is read from word order. */
+  definite: boolean;
+}
+
+export interface Analysis {
+  type: QuestionType | undefined;
+  normalized: string;
+  actions: ActionSpan[];
+  /** The action the roles are read around: the first that is not a verb of saying. */
+  main: ActionSpan | undefined;
+  mentions: Mention[];
+  /** Names the article does not hold: "Satya Nadella", "GPT-3", "Sora". */
+  unknown: string[];
+  /** US dollars named in the question. */
+  amounts: number[];
+  /** The role the question asks for, in a `who` question. */
+  asked: Role | undefined;
+  /** The question without its question words, for the search engine. */
+  topic: string;
+}
+
+/** Word lookups the reader needs from the search engine's vocabulary. */
+export type Resolve = (text: string) => ResolvedQuery;
+
+const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
+const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
+const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than']);
+const WH_EN = /\b(who|whom|whose|which (person|company|firm|one|guy|man))\b/;
+const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
+/** Chinese words before a name that make it the one acted on (让 OpenAI 并进, 把邮件, 给 OpenAI 砸钱). */
+const PATIENT_BEFORE_ZH = /[让把将给向对]$/;
+const WITH_BEFORE_ZH = /[跟和与同及]$/;
+
+interface Names {
+  han: Array<{ entity: string; name: string }>;
+  latin: Array<{ entity: string; words: string[] }>;
+  kind: ReadonlyMap<string, string>;
+}
+
+export function entityNames(corpus: Corpus): Names {
+  const han: Names['han'] = [];
+  const latin: Names['latin'] = [];
+  for (const e of corpus.entities) {
+    for (const n of [e.name.zh, e.name.en, ...e.article, ...e.renderings]) {
+      const k = normalize(n);
+      if (k === '') continue;
+      if (hasHan(k)) han.push({ entity: e.id, name: k });
+      else latin.push({ entity: e.id, words: k.split(' ') });
+    }
+  }
+  han.sort((a, b) => b.name.length - a.name.length);
+  latin.sort((a, b) => b.words.length - a.words.length);
+  return { han, latin, kind: new Map(corpus.entities.map((e) => [e.id, e.kind])) };
+}
+
+export class QuestionReader {
+  private readonly names: Names;
+  private readonly hanChars: ReadonlySet<string>;
+
+  constructor(
+    corpus: Corpus,
+    private readonly lexicon: Lexicon,
+    private readonly resolve: Resolve,
+  ) {
+    this.names = entityNames(corpus);
+    const chars = new Set<string>();
+    for (const p of corpus.paragraphs) for (const ch of p.text) chars.add(ch);
+    for (const n of this.names.han) for (const ch of n.name) chars.add(ch);
+    for (const a of corpus.actions) for (const t of a.zh) for (const ch of t) chars.add(ch);
+    this.hanChars = chars;
+  }
+
+  read(question: string): Analysis {
+    const traditional = [...question].some((ch) => hasHan(ch) && !this.hanChars.has(ch));
+    const text = traditional ? toSimplified(question) : question;
+    const normalized = normalize(text);
+    const words = latinWords(normalized);
+    // Question words are no actions or names ("tell me about", "是干嘛的"); blanked, so positions still line up.
+    const blanked = scaffoldBlanked(normalized);
+    const actions = this.actionsIn(blanked);
+    const main =
+      actions.find((a) => a.actions.some((id) => this.lexicon.byId.get(id)?.kind !== 'speech')) ?? actions[0];
+    const mentions = this.mentions(blanked, words, actions, main);
+    return {
+      type: questionType(text),
+      normalized,
+      actions,
+      main,
+      mentions,
+      unknown: this.unknownNames(text, words, actions, mentions),
+      amounts: amountsIn(normalized),
+      asked: this.asked(normalized, main, mentions),
+      topic: scaffoldFree(normalized),
+    };
+  }
+
+  /** The lexicon's actions, and pinyin of its Chinese words ("qisu" is 起诉) through the vocabulary. */
+  private actionsIn(blanked: string): ActionSpan[] {
+    const words = latinWords(blanked);
+    const spans = this.lexicon.match(blanked, words);
+    for (const w of words) {
+      if (spans.some((s) => s.start < w.end && w.start < s.end) || ENGLISH_STOPWORDS.has(w.text)) continue;
+      const c = this.resolve(w.text).concepts[0];
+      if (!c || c.fuzzy || c.entities.length > 0) continue;
+      const found = new Set(c.zh.flatMap((zh) => this.lexicon.match(zh, []).flatMap((s) => s.actions)));
+      if (found.size > 0) spans.push({ actions: [...found], start: w.start, end: w.end, text: w.text });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+
+  private mentions(normalized: string, words: Word[], actions: ActionSpan[], main: ActionSpan | undefined): Mention[] {
+    const spans: Array<{ entity: string; start: number; end: number }> = [];
+    const free = (start: number, end: number) =>
+      !spans.some((s) => start < s.end && s.start < end) &&
+      // A name inside an action phrase is part of it: "the world's richest man" asks who, not about Musk.
+      !actions.some((a) => a.start <= start && end <= a.end);
+    for (const { entity, name } of this.names.han) {
+      for (let at = normalized.indexOf(name); at >= 0; at = normalized.indexOf(name, at + 1)) {
+        if (free(at, at + name.length)) spans.push({ entity, start: at, end: at + name.length });
+      }
+    }
+    for (let i = 0; i < words.length; i++) {
+      for (const { entity, words: name } of this.names.latin) {
+        if (!name.every((w, j) => words[i + j]?.text === w)) continue;
+        const start = words[i]!.start;
+        const end = words[i + name.length - 1]!.end;
+        if (free(start, end)) spans.push({ entity, start, end });
+      }
+    }
+    // Typos and pinyin: a word the vocabulary resolves to a person or organisation ("Muks", "aoteman").
+    for (const w of words) {
+      if (ENGLISH_STOPWORDS.has(w.text) || PINYIN_STOPWORDS.has(w.text) || !free(w.start, w.end)) continue;
+      if (w.text.length < 4) continue;
+      const c = this.resolve(w.text).concepts.find(
+        // Model names are exact: "gpt3" is no typo of GPT-2.
+        (k) => k.entities.length > 0 && k.priority >= 3 && !(k.fuzzy && /\d/.test(w.text)),
+      );
+      const entity = c?.entities[0];
+      if (entity) spans.push({ entity, start: w.start, end: w.end });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    const seen = new Set<string>();
+    const out: Mention[] = [];
+    for (const s of spans) {
+      if (seen.has(s.entity)) continue;
+      seen.add(s.entity);
+      out.push({ ...s, ...this.role(normalized, words, s, main) });
+    }
+    return out;
+  }
+
+  private role(
+    normalized: string,
+    words: Word[],
+    s: { entity: string; start: number; end: number },
+    main: ActionSpan | undefined,
+  ): { role: Role; definite: boolean } {
+    const before = normalized.slice(Math.max(0, s.start - 2), s.start).trim();
+    const prevWord = [...words].reverse().find((w) => w.end <= s.start)?.text;
+    if (!main) return { role: 'with', definite: false };
+    const kind = this.lexicon.byId.get(main.actions[0]!)?.kind;
+    // "Stripe's CTO", "OpenAI LP的CEO": the organisation holds the role, the person fills it.
+    if (kind === 'relation') {
+      return { role: this.names.kind.get(s.entity) === 'person' ? 'agent' : 'patient', definite: true };
+    }
+    if (prevWord === 'by' && s.start > main.start) return { role: 'agent', definite: true };
+    if (before.endsWith('被')) return { role: 'agent', definite: true };
+    if (PATIENT_BEFORE_ZH.test(before)) return { role: 'patient', definite: true };
+    if (
+      WITH_BEFORE_ZH.test(before) ||
+      (prevWord !== undefined && WITH_EN.has(prevWord) && hasNoHanBetween(normalized, prevWord, s))
+    )
+      return { role: 'with', definite: false };
+    if (s.end <= main.start) {
+      const passive = this.passiveBetween(normalized, words, s.end, main.start);
+      const definite = prevWord !== undefined && AUX.has(prevWord);
+      return { role: passive ? 'patient' : 'agent', definite: definite || passive };
+    }
+    return { role: 'patient', definite: true };
+  }
+
+  /** "OpenAI 被马斯克告了", "Musk was kicked out": the name before the verb is the one acted on. */
+  private passiveBetween(normalized: string, words: Word[], from: number, to: number): boolean {
+    if (normalized.slice(from, to).includes('被')) return true;
+    return words.some((w) => w.start >= from && w.end <= to && PASSIVE.has(w.text));
+  }
+
+  private asked(normalized: string, main: ActionSpan | undefined, mentions: Mention[]): Role | undefined {
+    const wh = WH_EN.exec(normalized) ?? WH_ZH.exec(normalized);
+    if (!wh) return undefined;
+    const named = new Set(mentions.filter((m) => m.definite).map((m) => m.role));
+    // "Stripe's CTO", "深度学习三巨头": a standing role is asked of a person.
+    if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
+      return named.has('agent') ? 'patient' : 'agent';
+    if (named.has('agent') && !named.has('patient')) return 'patient';
+    if (named.has('patient') && !named.has('agent')) return 'agent';
+    if (!main) return undefined;
+    const byWhom = /被(谁|誰)|\bby (whom|who)\b/.test(normalized);
+    if (byWhom || wh.index < main.start) return 'agent';
+    return 'patient';
+  }
+
+  /** Capitalised names and model names that no key of the vocabulary holds, not even as a typo. */
+  private unknownNames(original: string, words: Word[], actions: ActionSpan[], mentions: Mention[]): string[] {
+    const out: string[] = [];
+    const typed = [...original.normalize('NFKC').matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g)];
+    for (const m of typed) {
+      const raw = m[0];
+      const sentenceStart = /^\s*$|[.?!。?!]\s*$/.test(original.normalize('NFKC').slice(0, m.index));
+      const looksNamed = /\d/.test(raw) || (!sentenceStart && /^[A-Z]/.test(raw)) || /^[A-Z][a-z]*[A-Z]/.test(raw);
+      if (!looksNamed) continue;
+      const key = normalize(raw);
+      const w = words.find((x) => x.text === key);
+      if (!w || ENGLISH_STOPWORDS.has(key)) continue;
+      if (mentions.some((n) => n.start <= w.start && w.end <= n.end)) continue;
+      if (actions.some((a) => a.start <= w.start && w.end <= a.end)) continue;
+      const c = this.resolve(key).concepts[0];
+      // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2.
+      if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
+    }
+    return out;
+  }
+}
+
+function hasNoHanBetween(normalized: string, word: string, s: { start: number }): boolean {
+  const at = normalized.lastIndexOf(word, s.start);
+  return at >= 0 && !hasHan(normalized.slice(at, s.start));
+}

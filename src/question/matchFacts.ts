@@ -1,0 +1,90 @@
+// Question frames against curated facts: the same action, the named entities in the roles the question gives them.
+import type { Corpus, FactEntry } from '../corpus/types.ts';
+import type { Analysis, Mention, Role } from './analyze.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export interface FactMatch {
+  fact: FactEntry;
+  score: number;
+}
+
+/** How much one shared action counts; saying is the weakest evidence (almost every fact is said by someone). */
+const ACTION_WEIGHT = { event: 1, relation: 1, speech: 0.3 } as const;
+const NAMED_IN_ROLE = 1;
+const NAMED_IN_EVENT = 0.3;
+const NAMED_MISSING = -1.5;
+
+const rolesOf = (f: FactEntry, role: Role): readonly string[] => (role === 'with' ? f.other : f[role]);
+
+
+export function hasEventAction(a: Analysis, lexicon: Lexicon): boolean {
+  return a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech'));
+}
+
+export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactMatch[] {
+  const asked = new Set(a.actions.flatMap((s) => s.actions));
+  const eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
+  // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
+  const clauses = new Set(a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')))
+    .size;
+  const out: FactMatch[] = [];
+  for (const fact of corpus.facts) {
+    const shared = fact.action.filter((id) => asked.has(id));
+    if (shared.length === 0) continue;
+    let score = shared.reduce((s, id) => s + ACTION_WEIGHT[lexicon.byId.get(id)?.kind ?? 'event'], 0);
+    let rejected = false;
+    const inEvent = fact.event ? eventEntities.get(fact.event) : undefined;
+    for (const m of a.mentions) {
+      const fit = roleFit(fact, m);
+      if (fit === 'swapped') rejected = true;
+      else if (fit === 'in') score += NAMED_IN_ROLE;
+      else if (inEvent?.has(m.entity)) score += NAMED_IN_EVENT;
+      else if (clauses <= 1) rejected = true;
+      else score += NAMED_MISSING;
+    }
+    if (fact.object) {
+      const terms = [...fact.object.en, ...fact.object.zh].map((t) => t.toLowerCase());
+      if (terms.some((t) => a.normalized.includes(t))) score += NAMED_IN_ROLE;
+    }
+    if (a.amounts.length > 0) {
+      // Numbers are exact: $10 billion is not the $1 billion the article reports.
+      if (fact.amount !== undefined && a.amounts.includes(fact.amount)) score += NAMED_IN_ROLE;
+      else rejected = true;
+    }
+    if (!rejected) out.push({ fact, score });
+  }
+  return out.sort((x, y) => y.score - x.score);
+}
+
+function roleFit(f: FactEntry, m: Mention): 'in' | 'swapped' | 'absent' {
+  const inRole = (r: Role) => rolesOf(f, r).includes(m.entity);
+  if (!inRole('agent') && !inRole('patient') && !inRole('with')) return 'absent';
+  if (m.definite && m.role === 'agent' && inRole('patient') && !inRole('agent')) return 'swapped';
+  if (m.definite && m.role === 'patient' && inRole('agent') && !inRole('patient')) return 'swapped';
+  return 'in';
+}
+
+/**
+ * Who fills the role the question asks about, from the best facts: the names it did not say itself.
+ * Returns the candidates best first; an empty list when the best facts name nobody new.
+ */
+export function fillers(a: Analysis, matches: FactMatch[]): Array<{ entity: string; score: number; fact: FactEntry }> {
+  const named = new Set(a.mentions.map((m) => m.entity));
+  const order: Role[] = [a.asked ?? 'agent', 'with', 'agent', 'patient'];
+  const best = new Map<string, { entity: string; score: number; fact: FactEntry }>();
+  for (const { fact, score } of matches) {
+    let found: readonly string[] = [];
+    for (const r of order) {
+      found = rolesOf(fact, r).filter((id) => !named.has(id));
+      if (found.length > 0) break;
+    }
+    for (const entity of found) {
+      const old = best.get(entity);
+      // Named by several facts of the question ("joined OpenAI", "sued by Musk"): each adds a little.
+      if (!old) best.set(entity, { entity, score, fact });
+      else
+        best.set(entity, score > old.score ? { entity, score: score + 0.3, fact } : { ...old, score: old.score + 0.3 });
+    }
+  }
+  return [...best.values()].sort((x, y) => y.score - x.score);
+}

@@ -1,0 +1,55 @@
+// The question's scaffolding ("when did", "tell me about", "是哪一年", "到底"), taken off before the engine searches.
+
+const ENGLISH = new RegExp(
+  `\\b(${[
+    'when (did|was|were|is|does|do|will|has|had)',
+    'what (year|month|day|date)( did| was| were| is)?',
+    'which year',
+    'in what year',
+    'how long ago',
+    'who (is|was|are|were|did|does|has)',
+    'whos',
+    'whom',
+    'whose',
+    'what (did|does|has|was|is|were)',
+    'whats',
+    'how (did|does|do|was|is)',
+    'tell me( more)?( about)?',
+    'show me',
+    '(can|could) you',
+    'do you know',
+    'i (remember|heard|think|read|recall)',
+    'remind me',
+    'the article (mentions|mention|says|said|mentioned)',
+    'according to the article',
+    'in the article',
+    '(some|the|that) (guy|person|dude|man|one)',
+    'who was that',
+    'what was that',
+    'or so',
+    'right',
+    'exactly',
+    'actually',
+    'ever',
+    'again',
+    'please',
+    'to the tune of',
+    'that was',
+  ].join('|')})\\b`,
+  'g',
+);
+
+const CHINESE =
+  /什么时候|什麼時候|啥时候|是哪一年|哪一年|是哪年|哪年|几几年|是谁|谁是|是干嘛的|是干啥的|干嘛的|干啥的|是做什么的|说了啥|说了什么|说什么|说啥|怎么说|咋说|到底|究竟|请问|我记得|听说|能贴出来看看吗|能不能|是真是假|的事|是啥时候|是什么时候/g;
+
+const blank = (m: string) => ' '.repeat(m.length);
+
+/** The scaffolding blanked out, every other character where it was (positions stay comparable). */
+export function scaffoldBlanked(normalized: string): string {
+  return normalized.replace(ENGLISH, blank).replace(CHINESE, blank);
+}
+
+export function scaffoldFree(normalized: string): string {
+  const out = scaffoldBlanked(normalized).replace(/\s+/g, ' ').trim();
+  return out === '' ? normalized : out;
+}
