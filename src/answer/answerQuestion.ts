@@ -12,6 +12,15 @@ import type { Answer, Localized, Result } from './types.ts';
 const FACT_SLACK = 0.5;
 /** The Chinese words before a speaker's verb: "纳德拉对…说了啥" names 纳德拉 as the speaker. */
 const ZH_SPEAKER_END = /对|說|说|怎么|怎麼|咋|如何|评价|認為|认为|觉得|是怎么|发推|在/;
+/** The asker and hearsay, not a speaker: 我朋友说, 听说, 有人说. */
+const ZH_NOT_SPEAKER = /^(我|你|他|她|它|有人|大家|网友|听说|据说|朋友|别人)/;
+/** A year the question names ("2018 or so", "2019年"): an event of that year is likelier meant. */
+const YEAR = /(?<!\d)(20[12]\d)(?!\d)/g;
+const DATE_BONUS = 1;
+/** A fact naming the quote counts for a share of a full-coverage text match. */
+const QUOTE_FACT_WEIGHT = 0.3;
+
+const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
 export interface QuestionAnswerer {
   answer(command: Command, query: string): Answer;
@@ -68,7 +77,17 @@ export function createQuestionAnswerer(
     );
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
     const docOf = (m: FactMatch) => docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
-    const matches = best(matchFacts(a, corpus, lexicon).filter((m) => docOf(m) !== undefined));
+    const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);
+    const dated = (m: FactMatch) => ({
+      ...m,
+      score: m.score + (years.some((y) => docOf(m)?.date?.start.startsWith(y)) ? DATE_BONUS : 0),
+    });
+    const matches = best(
+      matchFacts(a, corpus, lexicon)
+        .filter((m) => docOf(m) !== undefined)
+        .map(dated)
+        .sort((x, y) => y.score - x.score),
+    );
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
     const factScore = new Map<string, number>();
     for (const m of matches) {
@@ -110,8 +129,14 @@ export function createQuestionAnswerer(
 
   function who(query: string, a: Analysis): Answer {
     if (hasEventAction(a, lexicon)) {
-      const matches = best(matchFacts(a, corpus, lexicon));
-      const candidates = fillers(a, matches);
+      const all = matchFacts(a, corpus, lexicon);
+      // One clause, one fact; "joined OpenAI … got sued by Musk" is two, and the answer is in both.
+      const asked = new Set(
+        a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'),
+      );
+      const coversAll = all[0] !== undefined && [...asked].every((id) => all[0]!.fact.action.includes(id));
+      const matches = clauses(a) > 1 && !coversAll ? all : best(all);
+      const candidates = fillers(a, matches, corpus.facts);
       if (candidates.length === 0) {
         const unnamed = matches[0]?.fact.unnamed;
         return notFound('who', query, a, unnamed ? unnamedNote(unnamed) : absentNote(a, corpus, lexicon));
@@ -139,7 +164,8 @@ export function createQuestionAnswerer(
     const end = a.normalized.search(ZH_SPEAKER_END);
     if (end < 2) return undefined;
     const head = a.normalized.slice(0, end).trim();
-    if (!/^\p{Script=Han}{2,5}$/u.test(head) || a.mentions.some((m) => m.start < end)) return undefined;
+    if (!/^\p{Script=Han}{2,5}$/u.test(head) || ZH_NOT_SPEAKER.test(head) || a.mentions.some((m) => m.start < end))
+      return undefined;
     const known = search.resolve(head).concepts.some((c) => c.priority > 1 || c.entities.length > 0);
     return known ? undefined : head;
   }
@@ -147,13 +173,40 @@ export function createQuestionAnswerer(
   function quote(query: string, a: Analysis): Answer {
     const stranger = unknownZhSpeaker(a);
     if (stranger) return notFound('quote', query, a, unknownNote([stranger], corpus, a));
+    // A bare name ("Tesla") is a topic; a speaker is asked for ("what did X say", "X怎么评价").
+    const asksSpeaker =
+      a.type === 'quote' || a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech'));
     const speaker = (a.mentions.find((m) => m.role === 'agent' && m.definite) ?? a.mentions[0])?.entity;
-    if (!speaker) return plain('quote', query, a);
+    if (!speaker || !asksSpeaker) return plain('quote', query, a);
     const own = search.collections.quote.filter((d) => d.subject === speaker);
     if (own.length === 0) return notFound('quote', query, a, noQuotesNote(speaker, corpus));
     const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
-    const ranked = hits.length > 0 ? hits : own.map((doc) => ({ doc, score: 0.5, terms: [] }));
-    return found('quote', query, a, ranked.slice(0, SEARCH.maxResults).map(toResult));
+    // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
+    const factBoost = new Map<string, number>();
+    for (const m of matchFacts(a, corpus, lexicon)) {
+      if (m.fact.quote)
+        factBoost.set(`quote:${m.fact.quote}`, Math.max(factBoost.get(`quote:${m.fact.quote}`) ?? 0, m.score));
+    }
+    const byDoc = new Map(hits.map((h) => [h.doc.id, h]));
+    const ranked = own
+      .map((doc) => {
+        const hit = byDoc.get(doc.id);
+        return {
+          doc,
+          score: (hit?.score ?? 0) + (factBoost.get(doc.id) ?? 0) * QUOTE_FACT_WEIGHT,
+          terms: hit?.terms ?? [],
+        };
+      })
+      .filter((h) => h.score > 0 || (hits.length === 0 && factBoost.size === 0))
+      .sort((x, y) => y.score - x.score);
+    const top = ranked[0]?.score || 1;
+    const shown = ranked.filter((h) => h.score >= top * SEARCH.relativeCutoff).slice(0, SEARCH.maxResults);
+    return found(
+      'quote',
+      query,
+      a,
+      shown.map((h) => toResult({ ...h, score: h.score / top })),
+    );
   }
 
   function answer(command: Command, query: string): Answer {

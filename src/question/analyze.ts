@@ -128,10 +128,12 @@ export class QuestionReader {
 
   private mentions(normalized: string, words: Word[], actions: ActionSpan[], main: ActionSpan | undefined): Mention[] {
     const spans: Array<{ entity: string; start: number; end: number }> = [];
+    const relation = actions.filter((a) => a.actions.some((id) => this.lexicon.byId.get(id)?.kind === 'relation'));
     const free = (start: number, end: number) =>
       !spans.some((s) => start < s.end && s.start < end) &&
       // A name inside an action phrase is part of it: "the world's richest man" asks who, not about Musk.
-      !actions.some((a) => a.start <= start && end <= a.end);
+      !actions.some((a) => a.start <= start && end <= a.end) &&
+      !relation.some((a) => start < a.end && a.start < end);
     for (const { entity, name } of this.names.han) {
       for (let at = normalized.indexOf(name); at >= 0; at = normalized.indexOf(name, at + 1)) {
         if (free(at, at + name.length)) spans.push({ entity, start: at, end: at + name.length });
@@ -190,10 +192,15 @@ export class QuestionReader {
     )
       return { role: 'with', definite: false };
     if (s.end <= main.start) {
-      const passive = this.passiveBetween(normalized, words, s.end, main.start);
+      // "OpenAI got started", "got going": get + verb says what happened to the name before it.
+      const passive =
+        this.passiveBetween(normalized, words, s.end, main.start) || /^(get|got|gets|getting)\b/.test(main.text);
       const definite = prevWord !== undefined && AUX.has(prevWord);
       return { role: passive ? 'patient' : 'agent', definite: definite || passive };
     }
+    // "被踢出OpenAI董事会", "got pushed out of the board": after a passive verb comes where from, not who.
+    if (this.passiveBetween(normalized, words, Math.max(0, main.start - 3), main.start))
+      return { role: 'with', definite: false };
     return { role: 'patient', definite: true };
   }
 

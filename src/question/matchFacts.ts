@@ -13,9 +13,9 @@ const ACTION_WEIGHT = { event: 1, relation: 1, speech: 0.3 } as const;
 const NAMED_IN_ROLE = 1;
 const NAMED_IN_EVENT = 0.3;
 const NAMED_MISSING = -1.5;
+const TIE_BONUS = 0.5;
 
 const rolesOf = (f: FactEntry, role: Role): readonly string[] => (role === 'with' ? f.other : f[role]);
-
 
 export function hasEventAction(a: Analysis, lexicon: Lexicon): boolean {
   return a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech'));
@@ -68,7 +68,11 @@ function roleFit(f: FactEntry, m: Mention): 'in' | 'swapped' | 'absent' {
  * Who fills the role the question asks about, from the best facts: the names it did not say itself.
  * Returns the candidates best first; an empty list when the best facts name nobody new.
  */
-export function fillers(a: Analysis, matches: FactMatch[]): Array<{ entity: string; score: number; fact: FactEntry }> {
+export function fillers(
+  a: Analysis,
+  matches: FactMatch[],
+  facts: readonly FactEntry[],
+): Array<{ entity: string; score: number; fact: FactEntry }> {
   const named = new Set(a.mentions.map((m) => m.entity));
   const order: Role[] = [a.asked ?? 'agent', 'with', 'agent', 'patient'];
   const best = new Map<string, { entity: string; score: number; fact: FactEntry }>();
@@ -84,6 +88,18 @@ export function fillers(a: Analysis, matches: FactMatch[]): Array<{ entity: stri
       if (!old) best.set(entity, { entity, score, fact });
       else
         best.set(entity, score > old.score ? { entity, score: score + 0.3, fact } : { ...old, score: old.score + 0.3 });
+    }
+  }
+  // "some guy from Stripe": a name the question ties the answer to, in any fact with the candidate.
+  const ties = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
+  for (const c of best.values()) {
+    for (const t of ties) {
+      const together = facts.some(
+        (f) =>
+          [f.agent, f.patient, f.other].some((r) => r.includes(c.entity)) &&
+          [f.agent, f.patient, f.other].some((r) => r.includes(t)),
+      );
+      if (together) c.score += TIE_BONUS;
     }
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
