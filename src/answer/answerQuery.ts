@@ -4,7 +4,6 @@ import type { Corpus, Paragraph } from '../corpus/types.ts';
 import { COMMANDS, type Command, type Hit, type Search } from '../search/createSearch.ts';
 import type { SearchDoc } from '../search/documents.ts';
 import { SEARCH } from '../search/options.ts';
-import { commandFor, questionType } from '../question/questionType.ts';
 import { createQuestionAnswerer } from './answerQuestion.ts';
 import type { Answer, Citation, Request, Result } from './types.ts';
 
@@ -128,8 +127,8 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     const byId = ID_QUERY.exec(query)?.[1];
     const idKind = byId?.split(':')[0];
     const routed =
-      commandFor(questionType(query)) ??
-      (idKind === 'quote' ? 'quote' : idKind === 'entity' ? 'who' : idKind ? 'when' : undefined);
+      (idKind === 'quote' ? 'quote' : idKind === 'entity' ? 'who' : idKind ? 'when' : undefined) ??
+      questions.route(query);
     if (routed) return { ...answerAs(routed, query), routed: true } as Answer;
     const answers = COMMANDS.map((c) => answerAs(c, query));
     const best = (a: Answer) => (a.kind === 'found' ? (a.results[0]?.score ?? 0) : -1);

@@ -3,6 +3,7 @@ import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import { fillers, hasEventAction, matchFacts, type FactMatch } from '../question/matchFacts.ts';
+import { commandFor } from '../question/questionType.ts';
 import { absentNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
 import type { Command, Hit, Search } from '../search/createSearch.ts';
 import { SEARCH } from '../search/options.ts';
@@ -20,10 +21,15 @@ const DATE_BONUS = 1;
 /** A fact naming the quote counts for a share of a full-coverage text match. */
 const QUOTE_FACT_WEIGHT = 0.3;
 
+/** Actions that are done in words: a question about them asks for a quote. */
+const SAYING_ACTIONS = new Set(['criticise', 'reply', 'warn', 'promise']);
+
 const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
 export interface QuestionAnswerer {
   answer(command: Command, query: string): Answer;
+  /** The subcommand a free-form question is for, or undefined when its words do not say. */
+  route(query: string): Command | undefined;
   reader: QuestionReader;
 }
 
@@ -174,16 +180,22 @@ export function createQuestionAnswerer(
     const stranger = unknownZhSpeaker(a);
     if (stranger) return notFound('quote', query, a, unknownNote([stranger], corpus, a));
     // A bare name ("Tesla") is a topic; a speaker is asked for ("what did X say", "X怎么评价").
+    const first = a.mentions.find((m) => m.role === 'agent' && m.definite) ?? a.mentions[0];
     const asksSpeaker =
-      a.type === 'quote' || a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech'));
-    const speaker = (a.mentions.find((m) => m.role === 'agent' && m.definite) ?? a.mentions[0])?.entity;
+      a.type === 'quote' ||
+      a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech')) ||
+      // "Altman 怎么 diss Musk": the one doing it is the one quoted.
+      (first?.role === 'agent' && a.actions.some((s) => s.start >= first.end));
+    const speaker = first?.entity;
     if (!speaker || !asksSpeaker) return plain('quote', query, a);
     const own = search.collections.quote.filter((d) => d.subject === speaker);
     if (own.length === 0) return notFound('quote', query, a, noQuotesNote(speaker, corpus));
     const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
+    const done = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
     for (const m of matchFacts(a, corpus, lexicon)) {
+      if (!m.fact.action.some((id) => done.has(id))) continue;
       if (m.fact.quote)
         factBoost.set(`quote:${m.fact.quote}`, Math.max(factBoost.get(`quote:${m.fact.quote}`) ?? 0, m.score));
     }
@@ -217,5 +229,21 @@ export function createQuestionAnswerer(
     return quote(query, a);
   }
 
-  return { answer, reader };
+  function route(query: string): Command | undefined {
+    const a = reader.read(query);
+    const kinds = new Set(a.actions.flatMap((s) => s.actions));
+    const speech = [...kinds].some((id) => lexicon.byId.get(id)?.kind === 'speech');
+    const first = a.mentions[0];
+    // "Musk griping that…", "Altman 怎么 diss Musk", "马斯克在邮件里说要给多少钱": someone's words are asked for.
+    const saying =
+      speech ||
+      (first?.role === 'agent' &&
+        [...kinds].some((id) => SAYING_ACTIONS.has(id)) &&
+        a.actions.some((s) => s.start >= first.end));
+    if ((a.type === undefined || a.type === 'howMuch' || a.type === 'why' || a.type === 'what') && saying && first)
+      return 'quote';
+    return commandFor(a.type);
+  }
+
+  return { answer, route, reader };
 }

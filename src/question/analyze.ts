@@ -18,6 +18,8 @@ export interface Mention {
   role: Role;
   /** The wording fixes the role ("by Musk", "did Musk sue", "被马斯克"); else it is read from word order. */
   definite: boolean;
+  /** Word order alone would fix it: what the question word asks is read from this. */
+  ordered: boolean;
 }
 
 export interface Analysis {
@@ -159,12 +161,16 @@ export class QuestionReader {
       if (entity) spans.push({ entity, start: w.start, end: w.end });
     }
     spans.sort((a, b) => a.start - b.start);
+    const eventive = actions.filter((x) => x.actions.some((id) => this.lexicon.byId.get(id)?.kind === 'event'));
     const seen = new Set<string>();
     const out: Mention[] = [];
     for (const s of spans) {
       if (seen.has(s.entity)) continue;
       seen.add(s.entity);
-      out.push({ ...s, ...this.role(normalized, words, s, main) });
+      const role = this.role(normalized, words, s, main);
+      // Two clauses ("started OpenAI, then got pushed out"): word order fixes a role only in its own clause.
+      const explicit = role.definite && this.explicitMarker(normalized, words, s);
+      out.push({ ...s, ...role, definite: eventive.length > 1 ? explicit : role.definite, ordered: role.definite });
     }
     return out;
   }
@@ -204,6 +210,12 @@ export class QuestionReader {
     return { role: 'patient', definite: true };
   }
 
+  private explicitMarker(normalized: string, words: Word[], s: { start: number }): boolean {
+    const before = normalized.slice(Math.max(0, s.start - 2), s.start).trim();
+    const prevWord = [...words].reverse().find((w) => w.end <= s.start)?.text;
+    return prevWord === 'by' || before.endsWith('被') || PATIENT_BEFORE_ZH.test(before);
+  }
+
   /** "OpenAI 被马斯克告了", "Musk was kicked out": the name before the verb is the one acted on. */
   private passiveBetween(normalized: string, words: Word[], from: number, to: number): boolean {
     if (normalized.slice(from, to).includes('被')) return true;
@@ -213,16 +225,17 @@ export class QuestionReader {
   private asked(normalized: string, main: ActionSpan | undefined, mentions: Mention[]): Role | undefined {
     const wh = WH_EN.exec(normalized) ?? WH_ZH.exec(normalized);
     if (!wh) return undefined;
-    const named = new Set(mentions.filter((m) => m.definite).map((m) => m.role));
+    const named = new Set(mentions.filter((m) => m.ordered).map((m) => m.role));
     // "Stripe's CTO", "深度学习三巨头": a standing role is asked of a person.
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
-    if (named.has('agent') && !named.has('patient')) return 'patient';
-    if (named.has('patient') && !named.has('agent')) return 'agent';
-    if (!main) return undefined;
-    const byWhom = /被(谁|誰)|\bby (whom|who)\b/.test(normalized);
-    if (byWhom || wh.index < main.start) return 'agent';
-    return 'patient';
+    if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
+    if (named.has('agent') && named.has('patient')) return 'patient';
+    // "并进哪家公司", "sued whom": the question word after the verb asks for what it was done to.
+    if (main && wh.index > main.start) return 'patient';
+    if (named.has('agent')) return 'patient';
+    return 'agent';
   }
 
   /** Capitalised names and model names that no key of the vocabulary holds, not even as a typo. */

@@ -74,7 +74,9 @@ export function fillers(
   facts: readonly FactEntry[],
 ): Array<{ entity: string; score: number; fact: FactEntry }> {
   const named = new Set(a.mentions.map((m) => m.entity));
-  const order: Role[] = [a.asked ?? 'agent', 'with', 'agent', 'patient'];
+  // Asked for the doer, only a doer answers; asked for the one acted on, a party to it may ("并进哪家公司").
+  const order: Role[] =
+    a.asked === 'patient' ? ['patient', 'with'] : a.asked === 'agent' ? ['agent'] : ['agent', 'patient', 'with'];
   const best = new Map<string, { entity: string; score: number; fact: FactEntry }>();
   for (const { fact, score } of matches) {
     let found: readonly string[] = [];
