@@ -45,11 +45,12 @@ export type Resolve = (text: string) => ResolvedQuery;
 const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
 const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than']);
-const WH_EN = /\b(who|whom|whose|which (person|company|firm|one|guy|man))\b/;
+const WH_EN = /\b(who|whom|whose|which [a-z]+)\b/;
 const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
 /** Chinese words before a name that make it the one acted on (让 OpenAI 并进, 把邮件, 给 OpenAI 砸钱). */
-const PATIENT_BEFORE_ZH = /[让把将给向对]$/;
-const WITH_BEFORE_ZH = /[跟和与同及]$/;
+const PATIENT_BEFORE_ZH = /[把将给向对]$/;
+/** 跟/和/与 join a party; 让/使 make one the subject of a second verb ("ChatGPT让OpenAI大火"). */
+const WITH_BEFORE_ZH = /[跟和与同及让使]$/;
 
 interface Names {
   han: Array<{ entity: string; name: string }>;
@@ -92,7 +93,9 @@ export class QuestionReader {
 
   read(question: string): Analysis {
     const traditional = [...question].some((ch) => hasHan(ch) && !this.hanChars.has(ch));
-    const text = traditional ? toSimplified(question) : question;
+    // "ousting-and-comeback", "billion-dollar": words joined by hyphens are read one by one (GPT-2 stays whole).
+    const split = question.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
+    const text = traditional ? toSimplified(split) : split;
     const normalized = normalize(text);
     const words = latinWords(normalized);
     // Question words are no actions or names ("tell me about", "是干嘛的"); blanked, so positions still line up.
@@ -118,12 +121,21 @@ export class QuestionReader {
   private actionsIn(blanked: string): ActionSpan[] {
     const words = latinWords(blanked);
     const spans = this.lexicon.match(blanked, words);
-    for (const w of words) {
-      if (spans.some((s) => s.start < w.end && w.start < s.end) || ENGLISH_STOPWORDS.has(w.text)) continue;
-      const c = this.resolve(w.text).concepts[0];
-      if (!c || c.fuzzy || c.entities.length > 0) continue;
-      const found = new Set(c.zh.flatMap((zh) => this.lexicon.match(zh, []).flatMap((s) => s.actions)));
-      if (found.size > 0) spans.push({ actions: [...found], start: w.start, end: w.end, text: w.text });
+    // Pinyin typed a syllable at a time ("ti chu") is tried glued as well ("tichu").
+    for (let n = 1; n <= 3; n++) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const run = words.slice(i, i + n);
+        const start = run[0]!.start;
+        const end = run[n - 1]!.end;
+        if (spans.some((s) => s.start < end && start < s.end) || (n === 1 && ENGLISH_STOPWORDS.has(run[0]!.text)))
+          continue;
+        const key = run.map((w) => w.text).join('');
+        if (n > 1 && key.length < 4) continue;
+        const c = this.resolve(key).concepts[0];
+        if (!c || c.fuzzy || c.entities.length > 0 || (n > 1 && c.key !== key)) continue;
+        const found = new Set(c.zh.flatMap((zh) => this.lexicon.match(zh, []).flatMap((s) => s.actions)));
+        if (found.size > 0) spans.push({ actions: [...found], start, end, text: key });
+      }
     }
     return spans.sort((a, b) => a.start - b.start);
   }
@@ -245,7 +257,10 @@ export class QuestionReader {
     for (const m of typed) {
       const raw = m[0];
       const sentenceStart = /^\s*$|[.?!。?!]\s*$/.test(original.normalize('NFKC').slice(0, m.index));
-      const looksNamed = /\d/.test(raw) || (!sentenceStart && /^[A-Z]/.test(raw)) || /^[A-Z][a-z]*[A-Z]/.test(raw);
+      const looksNamed =
+        /\d/.test(raw) ||
+        (!sentenceStart && /^[A-Z]/.test(raw) && raw.length >= 4) ||
+        /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw);
       if (!looksNamed) continue;
       const key = normalize(raw);
       const w = words.find((x) => x.text === key);

@@ -62,7 +62,12 @@ export class Lexicon {
           this.zh.push({ action: a.id, re: new RegExp(source, 'g'), not: not.filter((n) => n.includes(t)) });
         }
       }
-      for (const phrase of a.en) this.addEnglish(a.id, normalize(phrase.replace(/\*/g, ' xgapx ')));
+      for (const phrase of a.en) {
+        const gapped = phrase.replace(/\*/g, ' xgapx ');
+        this.addEnglish(a.id, normalize(gapped));
+        // "co-founded" is typed both ways; the reader splits hyphenated words, the engine glues them.
+        if (/[a-z]-[a-z]/i.test(phrase)) this.addEnglish(a.id, normalize(gapped.replace(/-/g, ' ')));
+      }
     }
   }
 
