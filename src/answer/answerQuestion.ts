@@ -3,8 +3,11 @@ import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import { fillers, hasEventAction, matchFacts, type FactMatch } from '../question/matchFacts.ts';
+import { amountsIn } from '../question/amounts.ts';
 import { commandFor } from '../question/questionType.ts';
-import { absentNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
+import { normalize } from '../search/normalize.ts';
+import { textOverlap } from '../question/overlap.ts';
+import { absentNote, amountNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
 import type { Command, Hit, Search } from '../search/createSearch.ts';
 import { SEARCH } from '../search/options.ts';
 import type { Answer, Localized, Result } from './types.ts';
@@ -14,10 +17,15 @@ const FACT_SLACK = 0.5;
 /** The Chinese words before a speaker's verb: "纳德拉对…说了啥" names 纳德拉 as the speaker. */
 const ZH_SPEAKER_END = /对|說|说|怎么|怎麼|咋|如何|评价|認為|认为|觉得|是怎么|发推|在/;
 /** The asker and hearsay, not a speaker: 我朋友说, 听说, 有人说. */
-const ZH_NOT_SPEAKER = /^(我|你|他|她|它|有人|大家|网友|听说|据说|朋友|别人)/;
+const ZH_NOT_SPEAKER =
+  /^(我|你|他|她|它|有人|大家|网友|听说|据说|朋友|别人)|[之前后刷到听看说我你他她它们的了在有是这那想要会能把被给跟和与就都也还又才再很太最]/;
 /** A year the question names ("2018 or so", "2019年"): an event of that year is likelier meant. */
 const YEAR = /(?<!\d)(20[12]\d)(?!\d)/g;
 const DATE_BONUS = 1;
+/** Characters from which a question counts as rambling. */
+const LONG_QUESTION = 60;
+/** How much the fact's paragraph sharing the question's other words counts. */
+const OVERLAP_WEIGHT = 0.8;
 /** A fact naming the quote counts for a share of a full-coverage text match. */
 const QUOTE_FACT_WEIGHT = 0.3;
 
@@ -39,6 +47,8 @@ export function createQuestionAnswerer(
   toResult: (hit: Hit) => Result,
 ): QuestionAnswerer {
   const lexicon = new Lexicon(corpus.actions);
+  // Every sum the article names: a question about another sum asks about something it does not report.
+  const knownAmounts = new Set(corpus.paragraphs.flatMap((p) => amountsIn(normalize(p.text))));
   const reader = new QuestionReader(corpus, lexicon, (t) => search.resolve(t));
   const byId = (command: Command) => new Map(search.collections[command].map((d) => [d.id, d]));
   const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
@@ -70,7 +80,13 @@ export function createQuestionAnswerer(
   }
 
   function plain(command: Command, query: string, a: Analysis): Answer {
-    const { hits } = search.search(command, a.topic);
+    let { hits } = search.search(command, a.topic);
+    if (hits.length === 0 && [...query].length >= LONG_QUESTION) {
+      // A rambling question loses its point in its own noise: ask again with only the words the article knows.
+      const known = search.resolve(a.topic).concepts.filter((c) => c.priority >= 2);
+      const core = known.map((c) => c.display ?? c.zh[0] ?? c.en[0] ?? '').join(' ');
+      if (core.trim() !== '') hits = search.search(command, core).hits;
+    }
     if (hits.length === 0) return notFound(command, query, a);
     return found(command, query, a, hits.map(toResult));
   }
@@ -142,7 +158,9 @@ export function createQuestionAnswerer(
       );
       const coversAll = all[0] !== undefined && [...asked].every((id) => all[0]!.fact.action.includes(id));
       const matches = clauses(a) > 1 && !coversAll ? all : best(all);
-      const candidates = fillers(a, matches, corpus.facts);
+      const candidates = fillers(a, matches, corpus.facts)
+        .map((c) => ({ ...c, score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) }))
+        .sort((x, y) => y.score - x.score);
       if (candidates.length === 0) {
         const unnamed = matches[0]?.fact.unnamed;
         return notFound('who', query, a, unnamed ? unnamedNote(unnamed) : absentNote(a, corpus, lexicon));
@@ -189,7 +207,12 @@ export function createQuestionAnswerer(
     const speaker = first?.entity;
     if (!speaker || !asksSpeaker) return plain('quote', query, a);
     const own = search.collections.quote.filter((d) => d.subject === speaker);
-    if (own.length === 0) return notFound('quote', query, a, noQuotesNote(speaker, corpus));
+    if (own.length === 0) {
+      // "What did Microsoft say": asked of a speaker with no quotes, that is the honest answer; a name
+      // that only leads the sentence ("Tesla 跟 OpenAI 抢人那条 tweet") is a topic.
+      const named = first!.definite || a.type === 'quote';
+      return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
+    }
     const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
@@ -224,6 +247,8 @@ export function createQuestionAnswerer(
   function answer(command: Command, query: string): Answer {
     const a = reader.read(query);
     if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
+    const strange = a.amounts.filter((n) => !knownAmounts.has(n));
+    if (strange.length > 0) return notFound(command, query, a, amountNote(strange, corpus, a));
     if (command === 'when') return when(query, a);
     if (command === 'who') return who(query, a);
     return quote(query, a);

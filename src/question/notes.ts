@@ -63,3 +63,12 @@ export function noQuotesNote(speaker: string, corpus: Corpus): Localized {
     zh: `文章没有引用${zh}的话。${e ? `文中提到${zh}:${e.role.zh}` : ''}`,
   };
 }
+
+const dollars = (n: number) => (n >= 1e9 ? `$${n / 1e9} billion` : n >= 1e6 ? `$${n / 1e6} million` : `$${n}`);
+
+export function amountNote(amounts: number[], corpus: Corpus, a: Analysis): Localized {
+  return {
+    en: `The article names no sum of ${amounts.map(dollars).join(' or ')}.${aboutLine(corpus, a, 'en')}`,
+    zh: `文章没有提到${amounts.map((n) => `${n / 1e8}亿美元`).join('或')}这个数额。${aboutLine(corpus, a, 'zh')}`,
+  };
+}
