@@ -2,10 +2,10 @@
 import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
-import { fillers, hasEventAction, matchFacts, type FactMatch } from '../question/matchFacts.ts';
+import { fillers, hasEventAction, matchFacts, unreported, type FactMatch } from '../question/matchFacts.ts';
 import { amountsIn } from '../question/amounts.ts';
 import { commandFor } from '../question/questionType.ts';
-import { normalize } from '../search/normalize.ts';
+import { normalize, stem } from '../search/normalize.ts';
 import { textOverlap } from '../question/overlap.ts';
 import { absentNote, amountNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
 import type { Command, Hit, Search } from '../search/createSearch.ts';
@@ -31,6 +31,27 @@ const QUOTE_FACT_WEIGHT = 0.3;
 
 /** Actions that are done in words: a question about them asks for a quote. */
 const SAYING_ACTIONS = new Set(['criticise', 'reply', 'warn', 'promise']);
+
+/** "which carmaker", "哪家公司", "the guy who": the noun after the question word. */
+const WH_NOUN =
+  /\b(?:which|what) ([a-z]+)|哪(?:家|个|位)?(公司|企业|人|平台|机构|大厂)|\b(guy|person|man|woman|dude)\b/;
+const PERSON_NOUNS = new Set([
+  'person',
+  'guy',
+  'man',
+  'woman',
+  'dude',
+  'scientist',
+  'researcher',
+  'engineer',
+  'executive',
+  'founder',
+  'cofounder',
+  'investor',
+  'billionaire',
+  '人',
+]);
+const WH_NOUN_BONUS = 0.4;
 
 const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
@@ -132,6 +153,18 @@ export function createQuestionAnswerer(
     );
   }
 
+  /** "Which carmaker", "which platform", "the guy who": the kind of answer the question word names. */
+  function kindFit(a: Analysis, entity: string): number {
+    const m = WH_NOUN.exec(a.normalized);
+    const noun = m?.[1] ?? m?.[2] ?? m?.[3];
+    const e = corpus.entityById.get(entity);
+    if (!noun || !e) return 0;
+    const wantsPerson = PERSON_NOUNS.has(noun);
+    const kindOk = wantsPerson ? e.kind === 'person' : e.kind !== 'person';
+    const described = /[a-z]/.test(noun) && e.role.en.toLowerCase().includes(stem(noun)) ? WH_NOUN_BONUS : 0;
+    return (kindOk ? WH_NOUN_BONUS : -WH_NOUN_BONUS) + described;
+  }
+
   /** An entity's card, with the paragraph that states the fact as its passage. */
   function entityWithFact(entity: string, ref: string, evidence: string, score: number): Result | undefined {
     const doc = docs.who.get(`entity:${entity}`);
@@ -159,7 +192,10 @@ export function createQuestionAnswerer(
       const coversAll = all[0] !== undefined && [...asked].every((id) => all[0]!.fact.action.includes(id));
       const matches = clauses(a) > 1 && !coversAll ? all : best(all);
       const candidates = fillers(a, matches, corpus.facts)
-        .map((c) => ({ ...c, score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) }))
+        .map((c) => ({
+          ...c,
+          score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) + kindFit(a, c.entity),
+        }))
         .sort((x, y) => y.score - x.score);
       if (candidates.length === 0) {
         const unnamed = matches[0]?.fact.unnamed;
@@ -247,6 +283,8 @@ export function createQuestionAnswerer(
   function answer(command: Command, query: string): Answer {
     const a = reader.read(query);
     if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
+    if (command !== 'quote' && unreported(a, corpus.facts, lexicon).length > 0)
+      return notFound(command, query, a, absentNote(a, corpus, lexicon));
     const strange = a.amounts.filter((n) => !knownAmounts.has(n));
     if (strange.length > 0) return notFound(command, query, a, amountNote(strange, corpus, a));
     if (command === 'when') return when(query, a);

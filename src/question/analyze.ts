@@ -1,7 +1,7 @@
 // Question analysis: what is asked (when, who, a quote), about whom, in which role, doing what.
 import type { Corpus } from '../corpus/types.ts';
 import type { ResolvedQuery } from '../search/resolveQuery.ts';
-import { hasHan, normalize } from '../search/normalize.ts';
+import { hasHan, normalize, stem } from '../search/normalize.ts';
 import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
 import { toSimplified } from '../search/simplify.ts';
 import { amountsIn } from './amounts.ts';
@@ -44,6 +44,20 @@ export type Resolve = (text: string) => ResolvedQuery;
 
 const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
+const ADVERBS = new Set([
+  'really',
+  'then',
+  'later',
+  'also',
+  'just',
+  'first',
+  'finally',
+  'eventually',
+  'actually',
+  'ever',
+  'once',
+  'basically',
+]);
 const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than']);
 const WH_EN = /\b(who|whom|whose|which [a-z]+)\b/;
 const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
@@ -101,8 +115,12 @@ export class QuestionReader {
     // Question words are no actions or names ("tell me about", "是干嘛的"); blanked, so positions still line up.
     const blanked = scaffoldBlanked(normalized);
     const actions = this.actionsIn(blanked);
+    const kindOf = (a: ActionSpan) => a.actions.map((id) => this.lexicon.byId.get(id)?.kind);
+    // Roles are read around a deed first ("co-signed the post hitting back at Musk"), a standing role next.
     const main =
-      actions.find((a) => a.actions.some((id) => this.lexicon.byId.get(id)?.kind !== 'speech')) ?? actions[0];
+      actions.find((a) => kindOf(a).includes('event')) ??
+      actions.find((a) => kindOf(a).includes('relation')) ??
+      actions[0];
     const mentions = this.mentions(blanked, words, actions, main);
     return {
       type: questionType(text),
@@ -112,7 +130,7 @@ export class QuestionReader {
       mentions,
       unknown: this.unknownNames(text, words, actions, mentions),
       amounts: amountsIn(normalized),
-      asked: this.asked(normalized, main, mentions),
+      asked: this.asked(normalized, main, mentions, actions),
       topic: scaffoldFree(normalized),
     };
   }
@@ -132,7 +150,9 @@ export class QuestionReader {
         const key = run.map((w) => w.text).join('');
         if (n > 1 && key.length < 4) continue;
         const c = this.resolve(key).concepts[0];
-        if (!c || c.fuzzy || c.entities.length > 0 || (n > 1 && c.key !== key)) continue;
+        // An English word is read by the lexicon itself; only pinyin goes through the Chinese words.
+        const english = c?.en.includes(key) || c?.en.includes(stem(key));
+        if (!c || c.fuzzy || english || c.entities.length > 0 || (n > 1 && c.key !== key)) continue;
         const found = new Set(c.zh.flatMap((zh) => this.lexicon.match(zh, []).flatMap((s) => s.actions)));
         if (found.size > 0) spans.push({ actions: [...found], start, end, text: key });
       }
@@ -143,11 +163,9 @@ export class QuestionReader {
   private mentions(normalized: string, words: Word[], actions: ActionSpan[], main: ActionSpan | undefined): Mention[] {
     const spans: Array<{ entity: string; start: number; end: number }> = [];
     const relation = actions.filter((a) => a.actions.some((id) => this.lexicon.byId.get(id)?.kind === 'relation'));
+    // A name inside a role phrase is part of it: "the world's richest man" asks who, not about Musk.
     const free = (start: number, end: number) =>
-      !spans.some((s) => start < s.end && s.start < end) &&
-      // A name inside an action phrase is part of it: "the world's richest man" asks who, not about Musk.
-      !actions.some((a) => a.start <= start && end <= a.end) &&
-      !relation.some((a) => start < a.end && a.start < end);
+      !spans.some((s) => start < s.end && s.start < end) && !relation.some((a) => start < a.end && a.start < end);
     for (const { entity, name } of this.names.han) {
       for (let at = normalized.indexOf(name); at >= 0; at = normalized.indexOf(name, at + 1)) {
         if (free(at, at + name.length)) spans.push({ entity, start: at, end: at + name.length });
@@ -201,6 +219,8 @@ export class QuestionReader {
     if (kind === 'relation') {
       return { role: this.names.kind.get(s.entity) === 'person' ? 'agent' : 'patient', definite: true };
     }
+    if (/^according to\s*$/.test(normalized.slice(Math.max(0, s.start - 13), s.start)))
+      return { role: 'with', definite: false };
     if (prevWord === 'by' && s.start > main.start) return { role: 'agent', definite: true };
     if (before.endsWith('被')) return { role: 'agent', definite: true };
     if (PATIENT_BEFORE_ZH.test(before)) return { role: 'patient', definite: true };
@@ -231,10 +251,21 @@ export class QuestionReader {
   /** "OpenAI 被马斯克告了", "Musk was kicked out": the name before the verb is the one acted on. */
   private passiveBetween(normalized: string, words: Word[], from: number, to: number): boolean {
     if (normalized.slice(from, to).includes('被')) return true;
-    return words.some((w) => w.start >= from && w.end <= to && PASSIVE.has(w.text));
+    // "was kicked out", "got really pushed out": the auxiliary stands just before the verb, and the verb is
+    // no -ing form ("is pulling the strings" is active).
+    const before = words.filter((w) => w.start >= from && w.end <= to && !ADVERBS.has(w.text));
+    const last = before[before.length - 1];
+    const verb = words.find((w) => w.start >= to);
+    return last !== undefined && PASSIVE.has(last.text) && !(verb?.text.endsWith('ing') ?? false);
   }
 
-  private asked(normalized: string, main: ActionSpan | undefined, mentions: Mention[]): Role | undefined {
+  private asked(
+    normalized: string,
+    main: ActionSpan | undefined,
+    mentions: Mention[],
+    actions: ActionSpan[],
+  ): Role | undefined {
+    const kindsOf = (x: ActionSpan) => x.actions.map((id) => this.lexicon.byId.get(id)?.kind);
     const wh = WH_EN.exec(normalized) ?? WH_ZH.exec(normalized);
     if (!wh) return undefined;
     const named = new Set(mentions.filter((m) => m.ordered).map((m) => m.role));
@@ -242,6 +273,11 @@ export class QuestionReader {
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "是谁攒的", "谁牵线", "who sued": the question word right before a verb asks who did it.
+    const whEnd = wh.index + wh[0].length;
+    const next = actions.find((x) => x.start >= whEnd);
+    if (next && /^[\s是]{0,3}$/.test(normalized.slice(whEnd, next.start)) && kindsOf(next).includes('event'))
+      return 'agent';
     // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
     if (named.has('agent') && named.has('patient')) return 'patient';
     // "并进哪家公司", "sued whom": the question word after the verb asks for what it was done to.
@@ -262,6 +298,7 @@ export class QuestionReader {
         (!sentenceStart && /^[A-Z]/.test(raw) && raw.length >= 4) ||
         /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw);
       if (!looksNamed) continue;
+      if (/\d{4}/.test(raw)) continue;
       const key = normalize(raw);
       const w = words.find((x) => x.text === key);
       if (!w || ENGLISH_STOPWORDS.has(key)) continue;

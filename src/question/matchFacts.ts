@@ -25,8 +25,7 @@ export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactM
   const asked = new Set(a.actions.flatMap((s) => s.actions));
   const eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
-  const clauses = new Set(a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')))
-    .size;
+  const clauses = a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')).length;
   const out: FactMatch[] = [];
   for (const fact of corpus.facts) {
     const shared = fact.action.filter((id) => asked.has(id));
@@ -105,4 +104,15 @@ export function fillers(
     }
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
+}
+
+/**
+ * Actions the question names that no curated fact has at all ("bought Twitter", "dropped the lawsuit",
+ * "countersued"): the article never reports such a thing, whoever did it.
+ */
+export function unreported(a: Analysis, facts: readonly FactEntry[], lexicon: Lexicon): string[] {
+  const reported = new Set(facts.flatMap((f) => f.action));
+  return a.actions
+    .filter((s) => s.actions.every((id) => lexicon.byId.get(id)?.kind === 'event' && !reported.has(id)))
+    .map((s) => s.text);
 }
