@@ -36,6 +36,8 @@ const SAYING_ACTIONS = new Set(['criticise', 'reply', 'warn', 'promise']);
 const WH_NOUN =
   /\b(?:which|what) ([a-z]+)|哪(?:家|个|位)?(公司|企业|人|平台|机构|大厂)|\b(guy|person|man|woman|dude)\b/;
 const PERSON_NOUNS = new Set([
+  'computer',
+  'godfather',
   'person',
   'guy',
   'man',
@@ -102,7 +104,7 @@ export function createQuestionAnswerer(
 
   function plain(command: Command, query: string, a: Analysis): Answer {
     let { hits } = search.search(command, a.topic);
-    if (hits.length === 0 && [...query].length >= LONG_QUESTION) {
+    if (hits.length === 0 && (command === 'quote' || [...query].length >= LONG_QUESTION)) {
       // A rambling question loses its point in its own noise: ask again with only the words the article knows.
       const known = search.resolve(a.topic).concepts.filter((c) => c.priority >= 2);
       const core = known.map((c) => c.display ?? c.zh[0] ?? c.en[0] ?? '').join(' ');
@@ -156,7 +158,9 @@ export function createQuestionAnswerer(
   /** "Which carmaker", "which platform", "the guy who": the kind of answer the question word names. */
   function kindFit(a: Analysis, entity: string): number {
     const m = WH_NOUN.exec(a.normalized);
-    const noun = m?.[1] ?? m?.[2] ?? m?.[3];
+    // "which famous computer scientist": the head noun is the last of the next few words that is one.
+    const words = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(' ');
+    const noun = words.find((w) => PERSON_NOUNS.has(w)) ?? words[words.length - 1];
     const e = corpus.entityById.get(entity);
     if (!noun || !e) return 0;
     const wantsPerson = PERSON_NOUNS.has(noun);

@@ -35,6 +35,8 @@ export interface Analysis {
   amounts: number[];
   /** The role the question asks for, in a `who` question. */
   asked: Role | undefined;
+  /** The action right after the question word ("who refused…", "是谁攒的"): what is asked about. */
+  whAction: ActionSpan | undefined;
   /** The question without its question words, for the search engine. */
   topic: string;
 }
@@ -64,7 +66,7 @@ const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
 /** Chinese words before a name that make it the one acted on (让 OpenAI 并进, 把邮件, 给 OpenAI 砸钱). */
 const PATIENT_BEFORE_ZH = /[把将给向对]$/;
 /** 跟/和/与 join a party; 让/使 make one the subject of a second verb ("ChatGPT让OpenAI大火"). */
-const WITH_BEFORE_ZH = /[跟和与同及让使]$/;
+const WITH_BEFORE_ZH = /[跟和与同及让使从]$/;
 
 interface Names {
   han: Array<{ entity: string; name: string }>;
@@ -131,6 +133,7 @@ export class QuestionReader {
       unknown: this.unknownNames(text, words, actions, mentions),
       amounts: amountsIn(normalized),
       asked: this.asked(normalized, main, mentions, actions),
+      whAction: whAction(normalized, actions),
       topic: scaffoldFree(normalized),
     };
   }
@@ -182,6 +185,8 @@ export class QuestionReader {
     // Typos and pinyin: a word the vocabulary resolves to a person or organisation ("Muks", "aoteman").
     for (const w of words) {
       if (ENGLISH_STOPWORDS.has(w.text) || PINYIN_STOPWORDS.has(w.text) || !free(w.start, w.end)) continue;
+      // A word of an action phrase is no misspelt name ("got OpenAI going" is not Google).
+      if (actions.some((x) => x.start <= w.start && w.end <= x.end) || ENGLISH_STOPWORDS.has(w.stem)) continue;
       if (w.text.length < 4) continue;
       const c = this.resolve(w.text).concepts.find(
         // Model names are exact: "gpt3" is no typo of GPT-2.
@@ -274,10 +279,8 @@ export class QuestionReader {
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
     // "是谁攒的", "谁牵线", "who sued": the question word right before a verb asks who did it.
-    const whEnd = wh.index + wh[0].length;
-    const next = actions.find((x) => x.start >= whEnd);
-    if (next && /^[\s是]{0,3}$/.test(normalized.slice(whEnd, next.start)) && kindsOf(next).includes('event'))
-      return 'agent';
+    const next = whAction(normalized, actions);
+    if (next && kindsOf(next).includes('event')) return 'agent';
     // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
     if (named.has('agent') && named.has('patient')) return 'patient';
     // "并进哪家公司", "sued whom": the question word after the verb asks for what it was done to.
@@ -315,4 +318,13 @@ export class QuestionReader {
 function hasNoHanBetween(normalized: string, word: string, s: { start: number }): boolean {
   const at = normalized.lastIndexOf(word, s.start);
   return at >= 0 && !hasHan(normalized.slice(at, s.start));
+}
+
+/** The action right after the question word: "who refused", "which company drew flak", "是谁攒的". */
+function whAction(normalized: string, actions: ActionSpan[]): ActionSpan | undefined {
+  const wh = WH_EN.exec(normalized) ?? WH_ZH.exec(normalized);
+  if (!wh) return undefined;
+  const whEnd = wh.index + wh[0].length;
+  const next = actions.find((x) => x.start >= whEnd);
+  return next && /^(\s|是|\s[a-z]+\s)?\s*$/.test(normalized.slice(whEnd, next.start)) ? next : undefined;
 }

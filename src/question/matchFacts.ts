@@ -14,6 +14,11 @@ const NAMED_IN_ROLE = 1;
 const NAMED_IN_EVENT = 0.3;
 const NAMED_MISSING = -1.5;
 const TIE_BONUS = 0.5;
+const RECENCY = 0;
+/** The action the question word asks about ("who refused") decides between facts of its other actions. */
+const WH_ACTION_WEIGHT = 1.5;
+/** Each further question action the candidate's facts cover ("joined OpenAI", "sued by Musk"). */
+const CLAUSE_BONUS = 0.5;
 
 const rolesOf = (f: FactEntry, role: Role): readonly string[] => (role === 'with' ? f.other : f[role]);
 
@@ -26,11 +31,24 @@ export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactM
   const eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
   const clauses = a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')).length;
+  // In a rambling story the point comes last ("…then got pushed out, when was that?"): later actions weigh more.
+  const recency = new Map<string, number>();
+  a.actions.forEach((span, i) => {
+    for (const id of span.actions)
+      recency.set(
+        id,
+        (span === a.whAction ? WH_ACTION_WEIGHT : 1) *
+          (1 + (a.actions.length > 1 ? (RECENCY * i) / (a.actions.length - 1) : 0)),
+      );
+  });
   const out: FactMatch[] = [];
   for (const fact of corpus.facts) {
     const shared = fact.action.filter((id) => asked.has(id));
     if (shared.length === 0) continue;
-    let score = shared.reduce((s, id) => s + ACTION_WEIGHT[lexicon.byId.get(id)?.kind ?? 'event'], 0);
+    let score = shared.reduce(
+      (s, id) => s + ACTION_WEIGHT[lexicon.byId.get(id)?.kind ?? 'event'] * (recency.get(id) ?? 1),
+      0,
+    );
     let rejected = false;
     const inEvent = fact.event ? eventEntities.get(fact.event) : undefined;
     for (const m of a.mentions) {
@@ -76,7 +94,7 @@ export function fillers(
   // Asked for the doer, only a doer answers; asked for the one acted on, a party to it may ("并进哪家公司").
   const order: Role[] =
     a.asked === 'patient' ? ['patient', 'with'] : a.asked === 'agent' ? ['agent'] : ['agent', 'patient', 'with'];
-  const best = new Map<string, { entity: string; score: number; fact: FactEntry }>();
+  const best = new Map<string, { entity: string; score: number; fact: FactEntry; actions: Set<string> }>();
   for (const { fact, score } of matches) {
     let found: readonly string[] = [];
     for (const r of order) {
@@ -85,12 +103,15 @@ export function fillers(
     }
     for (const entity of found) {
       const old = best.get(entity);
-      // Named by several facts of the question ("joined OpenAI", "sued by Musk"): each adds a little.
-      if (!old) best.set(entity, { entity, score, fact });
-      else
-        best.set(entity, score > old.score ? { entity, score: score + 0.3, fact } : { ...old, score: old.score + 0.3 });
+      const actions = new Set([...(old?.actions ?? []), ...fact.action]);
+      if (!old || score > old.score) best.set(entity, { entity, score, fact, actions });
+      else old.actions = actions;
     }
   }
+  // Named by facts of several of the question's actions: each further action covered adds to it.
+  const asked = new Set(a.actions.flatMap((s) => s.actions));
+  for (const c of best.values())
+    c.score += CLAUSE_BONUS * Math.max(0, [...c.actions].filter((id) => asked.has(id)).length - 1);
   // "some guy from Stripe": a name the question ties the answer to, in any fact with the candidate.
   const ties = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
   for (const c of best.values()) {
