@@ -106,7 +106,10 @@ export function createQuestionAnswerer(
     let { hits } = search.search(command, a.topic);
     if (hits.length === 0 && (command === 'quote' || [...query].length >= LONG_QUESTION)) {
       // A rambling question loses its point in its own noise: ask again with only the words the article knows.
-      const known = search.resolve(a.topic).concepts.filter((c) => c.priority >= 2);
+      const resolved = search.resolve(a.topic);
+      const known = resolved.concepts.filter((c) => c.priority >= 2 && !c.fuzzy);
+      // Only where the article knows most of what was said: "lorem ipsum dolor" is not retried as "donor".
+      if (known.length < Math.max(2, resolved.unmatched.length)) known.length = 0;
       const core = known.map((c) => c.display ?? c.zh[0] ?? c.en[0] ?? '').join(' ');
       if (core.trim() !== '') hits = search.search(command, core).hits;
     }
@@ -243,7 +246,8 @@ export function createQuestionAnswerer(
       a.type === 'quote' ||
       a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech')) ||
       // "Altman 怎么 diss Musk": the one doing it is the one quoted.
-      (first?.role === 'agent' && a.actions.some((s) => s.start >= first.end));
+      (first?.role === 'agent' &&
+        a.actions.some((s) => s.start >= first.end && s.actions.some((id) => SAYING_ACTIONS.has(id))));
     const speaker = first?.entity;
     if (!speaker || !asksSpeaker) return plain('quote', query, a);
     const own = search.collections.quote.filter((d) => d.subject === speaker);

@@ -187,6 +187,8 @@ export const actionSchema = z
     label: localized,
     /** event: something done; relation: a standing role (CEO of); speech: saying, tweeting, calling. */
     kind: z.enum(['event', 'relation', 'speech']).default('event'),
+    /** Done together ("Musk and Altman met", "split"): who is agent and who patient does not matter. */
+    symmetric: z.boolean().default(false),
     /** English words and phrases, any form; `*` stands for up to three words ("take * to court"). */
     en: z.array(nonEmpty).min(1),
     /** Chinese words, formal and colloquial; `*` stands for up to eight characters. */

@@ -46,6 +46,7 @@ export type Resolve = (text: string) => ResolvedQuery;
 
 const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'his', 'their', 'her', 'new', 'first']);
 const ADVERBS = new Set([
   'really',
   'then',
@@ -116,7 +117,10 @@ export class QuestionReader {
     const words = latinWords(normalized);
     // Question words are no actions or names ("tell me about", "是干嘛的"); blanked, so positions still line up.
     const blanked = scaffoldBlanked(normalized);
-    const actions = this.actionsIn(blanked);
+    // An action word inside a name is part of the name: 书 in 脸书.
+    const actions = this.actionsIn(blanked).filter(
+      (x) => !this.names.han.some(({ name }) => insideName(blanked, name, x.start, x.end)),
+    );
     const kindOf = (a: ActionSpan) => a.actions.map((id) => this.lexicon.byId.get(id)?.kind);
     // Roles are read around a deed first ("co-signed the post hitting back at Musk"), a standing role next.
     const main =
@@ -235,16 +239,33 @@ export class QuestionReader {
     )
       return { role: 'with', definite: false };
     if (s.end <= main.start) {
+      // "When was Musk kicked off", "Was OpenAI sued": the auxiliary before the name makes it passive.
+      const auxBefore = prevWord !== undefined && PASSIVE.has(prevWord) && !main.text.split(' ')[0]!.endsWith('ing');
       // "OpenAI got started", "got going": get + verb says what happened to the name before it.
       const passive =
         this.passiveBetween(normalized, words, s.end, main.start) || /^(get|got|gets|getting)\b/.test(main.text);
-      const definite = prevWord !== undefined && AUX.has(prevWord);
+      // Nothing named after the verb ("did GPT-2 come out", "did ChatGPT take off"): many such verbs say
+      // what happened to the name, so word order alone does not fix its role.
+      const definite = prevWord !== undefined && AUX.has(prevWord) && this.namedAfter(normalized, words, main.end);
+      if (auxBefore) return { role: 'patient', definite: true };
       return { role: passive ? 'patient' : 'agent', definite: definite || passive };
     }
     // "被踢出OpenAI董事会", "got pushed out of the board": after a passive verb comes where from, not who.
-    if (this.passiveBetween(normalized, words, Math.max(0, main.start - 3), main.start))
+    const subjectPassive =
+      /\b(was|were|is|are|got|get) \S+( \S+)? $/.test(normalized.slice(0, main.start)) && !main.text.endsWith('ing');
+    if (subjectPassive || this.passiveBetween(normalized, words, Math.max(0, main.start - 3), main.start))
       return { role: 'with', definite: false };
     return { role: 'patient', definite: true };
+  }
+
+  /** Whether any entity name stands after this point of the question. */
+  private namedAfter(normalized: string, words: Word[], from: number): boolean {
+    const rest = normalized.slice(from);
+    if (this.names.han.some((n) => rest.includes(n.name))) return true;
+    const after = words.filter((w) => w.start >= from);
+    return this.names.latin.some(({ words: name }) =>
+      after.some((w, i) => name.every((x, j) => after[i + j]?.text === x)),
+    );
   }
 
   private explicitMarker(normalized: string, words: Word[], s: { start: number }): boolean {
@@ -281,6 +302,8 @@ export class QuestionReader {
     // "是谁攒的", "谁牵线", "who sued": the question word right before a verb asks who did it.
     const next = whAction(normalized, actions);
     if (next && kindsOf(next).includes('event')) return 'agent';
+    // "Who else did Musk take to court?": the doer is named after the auxiliary; the question asks whom.
+    if (/\b(who|whom)( else)? (did|does|do|will|would|has|have|had|could|can) /.test(normalized)) return 'patient';
     // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
     if (named.has('agent') && named.has('patient')) return 'patient';
     // "并进哪家公司", "sued whom": the question word after the verb asks for what it was done to.
@@ -307,9 +330,22 @@ export class QuestionReader {
       if (!w || ENGLISH_STOPWORDS.has(key)) continue;
       if (mentions.some((n) => n.start <= w.start && w.end <= n.end)) continue;
       if (actions.some((a) => a.start <= w.start && w.end <= a.end)) continue;
+      // Pinyin typed a syllable at a time: "Wei Ruan" is 微软.
+      const at = words.indexOf(w);
+      const glued = [`${words[at - 1]?.text ?? ''}${key}`, `${key}${words[at + 1]?.text ?? ''}`];
+      if (glued.some((k) => this.resolve(k).concepts.some((g) => g.entities.length > 0 && !g.fuzzy))) continue;
       const c = this.resolve(key).concepts[0];
       // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2.
       if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
+    }
+    // "release sora", "launch grok": what a deed was done to is a name, even typed in lower case.
+    for (const span of actions) {
+      const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text));
+      if (!next || next.start - span.end > 8 || ENGLISH_STOPWORDS.has(next.text) || /^\d+$/.test(next.text)) continue;
+      if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) continue;
+      if (actions.some((x) => x.start <= next.start && next.end <= x.end)) continue;
+      const known = this.resolve(next.text).concepts.filter((c) => !c.fuzzy);
+      if (known.length === 0 && !out.includes(next.text)) out.push(next.text);
     }
     return out;
   }
@@ -327,4 +363,11 @@ function whAction(normalized: string, actions: ActionSpan[]): ActionSpan | undef
   const whEnd = wh.index + wh[0].length;
   const next = actions.find((x) => x.start >= whEnd);
   return next && /^(\s|是|\s[a-z]+\s)?\s*$/.test(normalized.slice(whEnd, next.start)) ? next : undefined;
+}
+
+function insideName(text: string, name: string, start: number, end: number): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at <= start && end <= at + name.length) return true;
+  }
+  return false;
 }

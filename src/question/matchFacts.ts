@@ -52,17 +52,17 @@ export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactM
     let rejected = false;
     const inEvent = fact.event ? eventEntities.get(fact.event) : undefined;
     for (const m of a.mentions) {
-      const fit = roleFit(fact, m);
+      // Done together ("when did Musk and Altman meet"): any side of the fact will do.
+      const together = shared.some((id) => lexicon.byId.get(id)?.symmetric);
+      // The question names the fact's object ("OpenAI LP"): a name inside it is no role to check.
+      const fit = roleFit(fact, together || objectNamed(fact, a) ? { ...m, definite: false } : m);
       if (fit === 'swapped') rejected = true;
       else if (fit === 'in') score += NAMED_IN_ROLE;
       else if (inEvent?.has(m.entity)) score += NAMED_IN_EVENT;
       else if (clauses <= 1) rejected = true;
       else score += NAMED_MISSING;
     }
-    if (fact.object) {
-      const terms = [...fact.object.en, ...fact.object.zh].map((t) => t.toLowerCase());
-      if (terms.some((t) => a.normalized.includes(t))) score += NAMED_IN_ROLE;
-    }
+    if (objectNamed(fact, a)) score += NAMED_IN_ROLE;
     if (a.amounts.length > 0) {
       // Numbers are exact: $10 billion is not the $1 billion the article reports.
       if (fact.amount !== undefined && a.amounts.includes(fact.amount)) score += NAMED_IN_ROLE;
@@ -136,4 +136,9 @@ export function unreported(a: Analysis, facts: readonly FactEntry[], lexicon: Le
   return a.actions
     .filter((s) => s.actions.every((id) => lexicon.byId.get(id)?.kind === 'event' && !reported.has(id)))
     .map((s) => s.text);
+}
+
+function objectNamed(fact: FactEntry, a: Analysis): boolean {
+  if (!fact.object) return false;
+  return [...fact.object.en, ...fact.object.zh].some((t) => a.normalized.includes(t.toLowerCase()));
 }
