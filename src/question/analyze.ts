@@ -186,6 +186,20 @@ export class QuestionReader {
         if (free(start, end)) spans.push({ entity, start, end });
       }
     }
+    // Pinyin typed a syllable at a time ("ma si ke", "ao te man"): two to four words glued.
+    for (let n = 4; n >= 2; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const run = words.slice(i, i + n);
+        const key = run.map((w) => w.text).join('');
+        const start = run[0]!.start;
+        const end = run[n - 1]!.end;
+        if (key.length < 5 || !free(start, end)) continue;
+        const c = this.resolve(key).concepts.find(
+          (k) => k.entities.length > 0 && k.priority >= 3 && !k.fuzzy && k.key === key,
+        );
+        if (c?.entities[0]) spans.push({ entity: c.entities[0], start, end });
+      }
+    }
     // Typos and pinyin: a word the vocabulary resolves to a person or organisation ("Muks", "aoteman").
     for (const w of words) {
       if (ENGLISH_STOPWORDS.has(w.text) || PINYIN_STOPWORDS.has(w.text) || !free(w.start, w.end)) continue;
@@ -251,8 +265,12 @@ export class QuestionReader {
       return { role: passive ? 'patient' : 'agent', definite: definite || passive };
     }
     // "被踢出OpenAI董事会", "got pushed out of the board": after a passive verb comes where from, not who.
+    // "When was Musk kicked off the board": the auxiliary before the subject makes the verb passive.
     const subjectPassive =
-      /\b(was|were|is|are|got|get) \S+( \S+)? $/.test(normalized.slice(0, main.start)) && !main.text.endsWith('ing');
+      words
+        .filter((w) => w.end <= main.start)
+        .slice(-3)
+        .some((w) => PASSIVE.has(w.text)) && !main.text.endsWith('ing');
     if (subjectPassive || this.passiveBetween(normalized, words, Math.max(0, main.start - 3), main.start))
       return { role: 'with', definite: false };
     return { role: 'patient', definite: true };
@@ -344,7 +362,16 @@ export class QuestionReader {
       if (!next || next.start - span.end > 8 || ENGLISH_STOPWORDS.has(next.text) || /^\d+$/.test(next.text)) continue;
       if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) continue;
       if (actions.some((x) => x.start <= next.start && next.end <= x.end)) continue;
-      const known = this.resolve(next.text).concepts.filter((c) => !c.fuzzy);
+      const at = words.indexOf(next);
+      const runs = [1, 2, 3].map((n) =>
+        words
+          .slice(at, at + n)
+          .map((x) => x.text)
+          .join(''),
+      );
+      const known = runs.flatMap((k) =>
+        this.resolve(k).concepts.filter((c) => !c.fuzzy && (k === next.text || c.key === k)),
+      );
       if (known.length === 0 && !out.includes(next.text)) out.push(next.text);
     }
     return out;
