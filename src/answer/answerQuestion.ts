@@ -72,7 +72,12 @@ export function createQuestionAnswerer(
   const lexicon = new Lexicon(corpus.actions);
   // Every sum the article names: a question about another sum asks about something it does not report.
   const knownAmounts = new Set(corpus.paragraphs.flatMap((p) => amountsIn(normalize(p.text))));
-  const reader = new QuestionReader(corpus, lexicon, (t) => search.resolve(t));
+  const reader = new QuestionReader(
+    corpus,
+    lexicon,
+    (t) => search.resolve(t),
+    (w) => search.lookup(w),
+  );
   const byId = (command: Command) => new Map(search.collections[command].map((d) => [d.id, d]));
   const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
 
@@ -103,6 +108,10 @@ export function createQuestionAnswerer(
   }
 
   function plain(command: Command, query: string, a: Analysis): Answer {
+    // "when grok": a word met only as a near-spelling of some ordinary word is no question the article answers.
+    const read = search.resolve(a.topic).concepts;
+    if (read.length > 0 && read.every((c) => c.fuzzy && c.priority <= 1 && c.entities.length === 0))
+      return notFound(command, query, a);
     let { hits } = search.search(command, a.topic);
     if (hits.length === 0 && (command === 'quote' || [...query].length >= LONG_QUESTION)) {
       // A rambling question loses its point in its own noise: ask again with only the words the article knows.

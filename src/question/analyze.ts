@@ -1,5 +1,6 @@
 // Question analysis: what is asked (when, who, a quote), about whom, in which role, doing what.
 import type { Corpus } from '../corpus/types.ts';
+import type { Concept } from '../search/concept.ts';
 import type { ResolvedQuery } from '../search/resolveQuery.ts';
 import { hasHan, normalize, stem } from '../search/normalize.ts';
 import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
@@ -99,6 +100,7 @@ export class QuestionReader {
     corpus: Corpus,
     private readonly lexicon: Lexicon,
     private readonly resolve: Resolve,
+    private readonly lookup: (word: string) => Concept | undefined = (w) => resolve(w).concepts.find((c) => !c.fuzzy),
   ) {
     this.names = entityNames(corpus);
     const chars = new Set<string>();
@@ -156,7 +158,7 @@ export class QuestionReader {
           continue;
         const key = run.map((w) => w.text).join('');
         if (n > 1 && key.length < 4) continue;
-        const c = this.resolve(key).concepts[0];
+        const c = this.lookup(key);
         // An English word is read by the lexicon itself; only pinyin goes through the Chinese words.
         const english = c?.en.includes(key) || c?.en.includes(stem(key));
         if (!c || c.fuzzy || english || c.entities.length > 0 || (n > 1 && c.key !== key)) continue;
@@ -194,9 +196,8 @@ export class QuestionReader {
         const start = run[0]!.start;
         const end = run[n - 1]!.end;
         if (key.length < 5 || !free(start, end)) continue;
-        const c = this.resolve(key).concepts.find(
-          (k) => k.entities.length > 0 && k.priority >= 3 && !k.fuzzy && k.key === key,
-        );
+        const found = this.lookup(key);
+        const c = found && found.entities.length > 0 && found.priority >= 3 ? found : undefined;
         if (c?.entities[0]) spans.push({ entity: c.entities[0], start, end });
       }
     }
@@ -321,7 +322,8 @@ export class QuestionReader {
     const next = whAction(normalized, actions);
     if (next && kindsOf(next).includes('event')) return 'agent';
     // "Who else did Musk take to court?": the doer is named after the auxiliary; the question asks whom.
-    if (/\b(who|whom)( else)? (did|does|do|will|would|has|have|had|could|can) /.test(normalized)) return 'patient';
+    if (/\b(who|whom|which [a-z]+)( else)? (did|does|do|will|would|has|have|had|could|can) /.test(normalized))
+      return 'patient';
     // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
     if (named.has('agent') && named.has('patient')) return 'patient';
     // "并进哪家公司", "sued whom": the question word after the verb asks for what it was done to.
@@ -351,7 +353,7 @@ export class QuestionReader {
       // Pinyin typed a syllable at a time: "Wei Ruan" is 微软.
       const at = words.indexOf(w);
       const glued = [`${words[at - 1]?.text ?? ''}${key}`, `${key}${words[at + 1]?.text ?? ''}`];
-      if (glued.some((k) => this.resolve(k).concepts.some((g) => g.entities.length > 0 && !g.fuzzy))) continue;
+      if (glued.some((k) => (this.lookup(k)?.entities.length ?? 0) > 0)) continue;
       const c = this.resolve(key).concepts[0];
       // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2.
       if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
@@ -369,9 +371,7 @@ export class QuestionReader {
           .map((x) => x.text)
           .join(''),
       );
-      const known = runs.flatMap((k) =>
-        this.resolve(k).concepts.filter((c) => !c.fuzzy && (k === next.text || c.key === k)),
-      );
+      const known = runs.flatMap((k) => [this.lookup(k) ?? []].flat().filter((c) => k === next.text || c.key === k));
       if (known.length === 0 && !out.includes(next.text)) out.push(next.text);
     }
     return out;

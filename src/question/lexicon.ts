@@ -47,7 +47,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Lexicon {
   private readonly byFirst = new Map<string, EnPattern[]>();
-  private readonly zh: ZhPattern[] = [];
+  /** Chinese patterns by their first character: a question is tried only against those its characters start. */
+  private readonly zh = new Map<string, ZhPattern[]>();
   readonly byId: ReadonlyMap<string, Action>;
 
   constructor(readonly actions: readonly Action[]) {
@@ -59,7 +60,10 @@ export class Lexicon {
         if (!hasHan(t)) this.addEnglish(a.id, t);
         else {
           const source = t.split(GAP).map(escape).join('[\\s\\S]{0,8}?');
-          this.zh.push({ action: a.id, re: new RegExp(source, 'g'), not: not.filter((n) => n.includes(t)) });
+          const first = t[0]!;
+          const list = this.zh.get(first) ?? [];
+          list.push({ action: a.id, re: new RegExp(source, 'g'), not: not.filter((n) => n.includes(t)) });
+          this.zh.set(first, list);
         }
       }
       for (const phrase of a.en) {
@@ -95,7 +99,8 @@ export class Lexicon {
         }
       }
     });
-    for (const p of this.zh) {
+    const patterns = [...new Set(normalized)].flatMap((ch) => this.zh.get(ch) ?? []);
+    for (const p of patterns) {
       for (const m of normalized.matchAll(p.re)) {
         const start = m.index;
         const end = start + m[0].length;

@@ -15,7 +15,7 @@ const PATTERNS: Array<[QuestionType, RegExp]> = [
   ],
   [
     'who',
-    /\b(who|whom|whose|which (person|company|firm|organisation|organization|one|guy|man|woman|people))\b|谁|誰|哪位|哪家|哪个人|哪個人|哪些人|是干嘛的|是干啥的|是做什么的|\bshei\b|\bshui\b/u,
+    /\b(who|whom|whose|which (?!year|month|day|date|time)[a-z]+)\b|谁|誰|哪位|哪家|哪个人|哪個人|哪些人|是干嘛的|是干啥的|是做什么的|\bshei\b|\bshui\b/u,
   ],
   ['why', /\b(why|how come)\b|为什么|為什麼|为啥|為啥|怎么会|咋回事/u],
   ['howMuch', /\b(how much|how many)\b|多少|几个亿|幾個億/u],

@@ -110,6 +110,11 @@ export class QueryResolver {
     return out;
   }
 
+  /** A Latin key exactly as the vocabulary has it (stemmed or not): no typo search, so it is cheap. */
+  lookup(word: string): Concept | undefined {
+    return this.lookupLatin(word);
+  }
+
   private lookupLatin(word: string): Concept | undefined {
     return this.vocab.latin.get(stem(word)) ?? this.vocab.latin.get(word);
   }

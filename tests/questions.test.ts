@@ -1,0 +1,206 @@
+// Question understanding: relations answered by the entity that fills the asked role, facts the article lacks
+// answered with "no match" and a note, free-form questions routed, and the lexicon and facts checked
+// against the article.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import type { Answer } from '../src/answer/types.ts';
+import { loadCorpus } from '../src/io/readData.ts';
+import { Lexicon, latinWords } from '../src/question/lexicon.ts';
+import { amountsIn } from '../src/question/amounts.ts';
+import { normalize } from '../src/search/normalize.ts';
+
+const app = createApp();
+const corpus = app.corpus;
+
+function found(answer: Answer) {
+  expect(answer.kind, JSON.stringify(answer)).toBe('found');
+  if (answer.kind !== 'found') throw new Error('not found');
+  return answer.results;
+}
+
+describe('who: a relation question gets the entity that fills the asked role', () => {
+  const table: [string, string, string][] = [
+    ['who sued OpenAI', 'musk', '起诉'],
+    ['Who took OpenAI and Altman to court?', 'musk', '告上了法庭'],
+    ['谁把OpenAI告了?', 'musk', '起诉'],
+    ['OpenAI被谁起诉了?', 'musk', '起诉'],
+    ['Who did Musk sue besides OpenAI and Altman?', 'brockman', '布罗克曼'],
+    ['谁是Stripe的前CTO', 'brockman', 'Stripe前首席技术官'],
+    ['Who used to run tech at Stripe as its CTO?', 'brockman', 'Stripe前首席技术官'],
+    ['Who introduced Musk to Ilya over dinner?', 'altman', '晚餐会面'],
+    ['Who did Altman introduce Musk to?', 'sutskever', '晚餐会面'],
+    ['Who was president of Y Combinator?', 'altman', 'Y Combinator总裁'],
+    ['Which company put $1 billion into OpenAI?', 'microsoft', '10亿美元的投资'],
+    ['Which carmaker did Musk want OpenAI merged into?', 'tesla', '合并OpenAI和特斯拉'],
+    ['Who worked at Google before joining OpenAI?', 'sutskever', '前谷歌研究员'],
+    ['深度学习三巨头之一是谁?', 'lecun', '三巨头'],
+    ['谁说马斯克这么讲不负责任?', 'zuckerberg', '不负责任'],
+  ];
+  it.each(table)('%s → %s', (question, entity, passage) => {
+    const [top] = found(app.answer({ command: 'who', query: question }));
+    expect(top?.id).toBe(`entity:${entity}`);
+    expect(top?.passage).toContain(passage);
+    expect(top?.highlights.every((h) => top.passage.includes(h))).toBe(true);
+  });
+
+  it('says nobody when the article does not name who did it', () => {
+    const answer = app.answer({ command: 'who', query: 'Who left OpenAI because it was no longer open?' });
+    expect(answer.kind).toBe('notFound');
+    expect(answer.kind === 'notFound' && answer.note?.en).toMatch(/does not name/);
+  });
+});
+
+describe('a fact the article lacks is no match, with a note on what it does hold', () => {
+  const table: [string, string][] = [
+    ['when', 'When did Musk buy Twitter?'],
+    ['when', '馬斯克什麼時候買下推特?'],
+    ['when', 'When did Microsoft hire Sam Altman?'],
+    ['when', 'When did OpenAI release GPT-3?'],
+    ['when', 'When did OpenAI countersue Musk?'],
+    ['when', 'When did Microsoft invest $10 billion in OpenAI?'],
+    ['when', 'When did Sutskever quit OpenAI?'],
+    ['when', '马斯克什么时候撤诉的?'],
+    ['when', 'when grok'],
+    ['who', 'Who is the CEO of Google?'],
+    ['who', 'Who is Satya Nadella?'],
+    ['quote', 'What did Microsoft say about the lawsuit?'],
+    ['quote', '纳德拉怎么评价这场官司?'],
+  ];
+  it.each(table)('%s %s', (command, query) => {
+    const answer = app.answer({ command, query });
+    expect(answer.kind, JSON.stringify(answer).slice(0, 300)).toBe('notFound');
+    if (answer.kind !== 'notFound') return;
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('names what it lacks and what it holds instead', () => {
+    const answer = app.answer({ command: 'when', query: 'When did Musk buy Twitter?' });
+    if (answer.kind !== 'notFound') throw new Error(answer.kind);
+    expect(answer.note?.en).toMatch(/^The article does not report “buy”/);
+    expect(answer.note?.en).toContain(corpus.entityById.get('twitter')!.role.en);
+    expect(answer.note?.zh).toMatch(/^文章没有说到/);
+    const quotes = app.answer({ command: 'quote', query: 'What did Microsoft say about the lawsuit?' });
+    if (quotes.kind !== 'notFound') throw new Error(quotes.kind);
+    expect(quotes.note?.en).toMatch(/quotes no words of Microsoft/);
+    expect(quotes.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('keeps model names and sums exact', () => {
+    const gpt2 = found(app.answer({ command: 'when', query: 'When did OpenAI release GPT-2?' }));
+    expect(gpt2[0]?.date?.start).toMatch(/^2019-02/);
+    const billion = found(app.answer({ command: 'when', query: 'When did Microsoft invest $1 billion in OpenAI?' }));
+    expect(billion[0]?.passage).toContain('10亿美元');
+  });
+});
+
+describe('when and quote follow the action and the speaker asked about', () => {
+  it.each([
+    ['When did Musk take OpenAI to court?', '2024'],
+    ['马斯克啥时候撤资的?', '2018'],
+    ['When did Musk get pushed out of the board?', '2018-02'],
+    ['OpenAI啥时候弄了个能赚钱的公司?', '2019'],
+  ])('when: %s → %s', (query, year) => {
+    const [top] = found(app.answer({ command: 'when', query }));
+    expect(top?.date?.start.startsWith(year)).toBe(true);
+  });
+
+  it.each([
+    ['Altman 怎么 diss Musk 的?', 'altman'],
+    ['What did Zuckerberg think of Musk?', 'zuckerberg'],
+    ['杨立昆对AI威胁论说了啥?', 'lecun'],
+  ])('quote: %s → a quote by %s', (query, speaker) => {
+    const results = found(app.answer({ command: 'quote', query }));
+    expect(results.every((r) => r.speaker?.id === speaker)).toBe(true);
+  });
+
+  it('says how every answer read the question', () => {
+    const answer = app.answer({ command: 'when', query: 'when did musk leave the board' });
+    if (answer.kind !== 'found') throw new Error(answer.kind);
+    expect(answer.reading?.text.en).toBe('when · Elon Musk · leave');
+    expect(answer.reading?.text.zh).toBe('何时 · 马斯克 · 离开');
+  });
+});
+
+describe('/feud ask routes a free-form question to the subcommand that answers it', () => {
+  it.each([
+    ['who sued openai', 'who'],
+    ['when did musk leave the board', 'when'],
+    ['what did LeCun say about AI?', 'quote'],
+    ['奥特曼说了马斯克什么?', 'quote'],
+    ['马斯克什么时候离开董事会?', 'when'],
+    ['谁是布罗克曼', 'who'],
+    ['Musk griping that he gave $100M to a nonprofit', 'quote'],
+    ['#event:gpt-2', 'when'],
+  ])('%s → %s', (query, command) => {
+    const answer = app.answer({ command: 'ask', query });
+    expect(answer.kind).not.toBe('invalid');
+    if (answer.kind === 'invalid') return;
+    expect(answer.routed).toBe(true);
+    expect(answer.command).toBe(command);
+  });
+
+  it('answers exactly what the subcommand would', () => {
+    const asked = app.answer({ command: 'ask', query: 'who sued openai' });
+    const direct = app.answer({ command: 'who', query: 'who sued openai' });
+    expect({ ...asked, routed: undefined }).toEqual({ ...direct, routed: undefined });
+  });
+
+  it('ranks across the subcommands when the words do not say', () => {
+    const answer = app.answer({ command: 'ask', query: 'GPT-2' });
+    expect(answer.kind).toBe('found');
+  });
+});
+
+describe('the lexicon and the facts agree with the article', () => {
+  const lexicon = new Lexicon(corpus.actions);
+  const read = (text: string) => {
+    const n = normalize(text);
+    return lexicon.match(n, latinWords(n)).flatMap((s) => s.actions);
+  };
+
+  it.each([
+    ['took OpenAI to court', 'sue'],
+    ['dragged them into court', 'sue'],
+    ['把OpenAI告上了法庭', 'sue'],
+    ['bailed on funding', 'stop-funding'],
+    ['撤资', 'stop-funding'],
+    ['got the boot', 'oust'],
+    ['被踢出董事会', 'oust'],
+    ['吃饭', 'meet'],
+    ['怼', 'criticise'],
+    ['rolled out', 'release'],
+    ['bankrolled', 'fund'],
+  ])('reads "%s" as %s', (text, action) => {
+    expect(read(text)).toContain(action);
+  });
+
+  it('does not read 告 in 告诉 or 书 in a name as an action', () => {
+    expect(read('他告诉我们')).not.toContain('sue');
+  });
+
+  it('finds every fact’s evidence verbatim in its paragraph, and names at least one of its entities there', () => {
+    for (const f of corpus.facts) {
+      const para = corpus.byRef.get(f.ref)!;
+      expect(para.text, f.id).toContain(f.evidence);
+      const names = [...f.agent, ...f.patient, ...f.other].flatMap((id) => {
+        const e = corpus.entityById.get(id)!;
+        return [e.name.zh, ...e.article, ...e.renderings];
+      });
+      // A quote needs no name in its paragraph: its speaker is checked with the quotes.
+      const speaker = corpus.quotes.find((q) => q.id === f.quote)?.speaker;
+      const named = names.some((n) => para.text.includes(n)) || (speaker !== undefined && f.agent.includes(speaker));
+      if (names.length > 0) expect(named, f.id).toBe(true);
+    }
+  });
+
+  it('states every sum of a fact in its paragraph', () => {
+    for (const f of corpus.facts.filter((x) => x.amount !== undefined)) {
+      expect(amountsIn(normalize(corpus.byRef.get(f.ref)!.text)), f.id).toContain(f.amount);
+    }
+  });
+
+  it('gives every action an English and a Chinese label, and every fact an action of the lexicon', () => {
+    const ids = new Set(corpus.actions.map((a) => a.id));
+    for (const f of corpus.facts) for (const a of f.action) expect(ids.has(a), `${f.id}: ${a}`).toBe(true);
+  });
+});
