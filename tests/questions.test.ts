@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Answer } from '../src/answer/types.ts';
-import { loadCorpus } from '../src/io/readData.ts';
 import { Lexicon, latinWords } from '../src/question/lexicon.ts';
 import { amountsIn } from '../src/question/amounts.ts';
 import { normalize } from '../src/search/normalize.ts';

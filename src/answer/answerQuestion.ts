@@ -263,7 +263,7 @@ export function createQuestionAnswerer(
     if (own.length === 0) {
       // "What did Microsoft say": asked of a speaker with no quotes, that is the honest answer; a name
       // that only leads the sentence ("Tesla 跟 OpenAI 抢人那条 tweet") is a topic.
-      const named = first!.definite || a.type === 'quote';
+      const named = first.definite || a.type === 'quote';
       return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
     }
     const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
