@@ -144,6 +144,17 @@ describe('/feud ask routes a free-form question to the subcommand that answers i
     expect({ ...asked, routed: undefined }).toEqual({ ...direct, routed: undefined });
   });
 
+  it('offers whole questions in its autocomplete, each finding exactly its result', () => {
+    const offered = app.complete('ask', 'altman');
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.some((r) => r.title === 'Who is Sam Altman?')).toBe(true);
+    for (const r of offered.slice(0, 5)) {
+      expect(r.title).toMatch(/^(Who is|What did|When:) /);
+      const answer = app.answer({ command: 'ask', query: `#${r.id}` });
+      expect(answer.kind === 'found' && answer.results[0]?.id).toBe(r.id);
+    }
+  });
+
   it('ranks across the subcommands when the words do not say', () => {
     const answer = app.answer({ command: 'ask', query: 'GPT-2' });
     expect(answer.kind).toBe('found');

@@ -38,6 +38,21 @@ function highlightsIn(passage: string, terms: string[]): string[] {
   return [...new Set(out)].sort((a, b) => b.length - a.length);
 }
 
+/** A result as the question that finds it: "Who is Sam Altman?", "What did Elon Musk say about …?". */
+function asQuestion(r: Result): Result {
+  if (r.kind === 'entity') return { ...r, title: `Who is ${r.title.replace(/ \(.*\)$/, '')}?` };
+  if (r.kind === 'quote' && r.speaker)
+    return { ...r, title: `What did ${r.speaker.en} say: “${r.english ?? r.passage}”` };
+  return { ...r, title: `When: ${r.title.replace(/ \([^)]*\)$/, '')}?` };
+}
+
+/** One from each list in turn, so a box shows people, quotes and events side by side. */
+function interleave<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
+}
+
 export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   const citations = new Map(
     corpus.sources.map((s): [string, Citation] => [
@@ -148,7 +163,8 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   function complete(command: Command | typeof ASK, partial: string): Result[] {
     const q = partial.trim();
     if ([...q].length > SEARCH.maxQueryLength) return [];
-    if (command === ASK) return COMMANDS.flatMap((c) => complete(c, q));
+    // The free-form box offers whole questions; each one's value still finds exactly its result.
+    if (command === ASK) return interleave(COMMANDS.map((c) => complete(c, q))).map(asQuestion);
     return search.complete(command, q).map((d) => toResult(asHit(d)));
   }
 
