@@ -47,6 +47,8 @@ export type Resolve = (text: string) => ResolvedQuery;
 
 const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
 const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
+/** Deeds whose object is a thing with a name: a product released, a company founded or bought. */
+const MAKES_THINGS = new Set(['release', 'found', 'buy']);
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'his', 'their', 'her', 'new', 'first']);
 const ADVERBS = new Set([
   'really',
@@ -129,7 +131,7 @@ export class QuestionReader {
       actions.find((a) => kindOf(a).includes('event')) ??
       actions.find((a) => kindOf(a).includes('relation')) ??
       actions[0];
-    const mentions = this.mentions(blanked, words, actions, main);
+    const mentions = this.mentions(blanked, words, actions, main, text);
     return {
       type: questionType(text),
       normalized,
@@ -138,7 +140,7 @@ export class QuestionReader {
       mentions,
       unknown: this.unknownNames(text, words, actions, mentions),
       amounts: amountsIn(normalized),
-      asked: this.asked(normalized, main, mentions, actions),
+      asked: this.asked(normalized, main, mentions, actions, words),
       whAction: whAction(normalized, actions),
       topic: scaffoldFree(normalized),
     };
@@ -169,7 +171,13 @@ export class QuestionReader {
     return spans.sort((a, b) => a.start - b.start);
   }
 
-  private mentions(normalized: string, words: Word[], actions: ActionSpan[], main: ActionSpan | undefined): Mention[] {
+  private mentions(
+    normalized: string,
+    words: Word[],
+    actions: ActionSpan[],
+    main: ActionSpan | undefined,
+    original: string,
+  ): Mention[] {
     const spans: Array<{ entity: string; start: number; end: number }> = [];
     const relation = actions.filter((a) => a.actions.some((id) => this.lexicon.byId.get(id)?.kind === 'relation'));
     // A name inside a role phrase is part of it: "the world's richest man" asks who, not about Musk.
@@ -206,7 +214,8 @@ export class QuestionReader {
       if (ENGLISH_STOPWORDS.has(w.text) || PINYIN_STOPWORDS.has(w.text) || !free(w.start, w.end)) continue;
       // A word of an action phrase is no misspelt name ("got OpenAI going" is not Google).
       if (actions.some((x) => x.start <= w.start && w.end <= x.end) || ENGLISH_STOPWORDS.has(w.stem)) continue;
-      if (w.text.length < 4) continue;
+      // Four letters typed in lower case are as often a pinyin syllable (nian) as a misspelt name.
+      if (w.text.length < 4 || (w.text.length === 4 && !capitalised(original, w.text))) continue;
       const c = this.resolve(w.text).concepts.find(
         // Model names are exact: "gpt3" is no typo of GPT-2.
         (k) => k.entities.length > 0 && k.priority >= 3 && !(k.fuzzy && /\d/.test(w.text)),
@@ -309,6 +318,7 @@ export class QuestionReader {
     main: ActionSpan | undefined,
     mentions: Mention[],
     actions: ActionSpan[],
+    words: Word[],
   ): Role | undefined {
     const kindsOf = (x: ActionSpan) => x.actions.map((id) => this.lexicon.byId.get(id)?.kind);
     const wh = WH_EN.exec(normalized) ?? WH_ZH.exec(normalized);
@@ -318,6 +328,9 @@ export class QuestionReader {
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "Who got shown the door", "谁被踢出": a passive verb after the question word asks who it was done to.
+    if (main && wh.index < main.start && this.passiveBetween(normalized, words, wh.index + wh[0].length, main.start))
+      return 'patient';
     // "是谁攒的", "谁牵线", "who sued": the question word right before a verb asks who did it.
     const next = whAction(normalized, actions);
     if (next && kindsOf(next).includes('event')) return 'agent';
@@ -359,7 +372,7 @@ export class QuestionReader {
       if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
     }
     // "release sora", "launch grok": what a deed was done to is a name, even typed in lower case.
-    for (const span of actions) {
+    for (const span of actions.filter((x) => x.actions.some((id) => MAKES_THINGS.has(id)))) {
       const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text));
       if (!next || next.start - span.end > 8 || ENGLISH_STOPWORDS.has(next.text) || /^\d+$/.test(next.text)) continue;
       if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) continue;
@@ -397,4 +410,10 @@ function insideName(text: string, name: string, start: number, end: number): boo
     if (at <= start && end <= at + name.length) return true;
   }
   return false;
+}
+
+/** Whether the question typed the word with a capital ("Muks", not "nian"). */
+function capitalised(text: string, word: string): boolean {
+  const at = text.toLowerCase().indexOf(word);
+  return at >= 0 && /[A-Z]/.test(text[at] ?? '');
 }
