@@ -207,7 +207,9 @@ export function createQuestionAnswerer(
       );
       const coversAll = all[0] !== undefined && [...asked].every((id) => all[0]!.fact.action.includes(id));
       const matches = clauses(a) > 1 && !coversAll ? all : best(all);
-      const candidates = fillers(a, matches, corpus.facts)
+      // "Which company…", "which platform…": the noun says what kind of answer, whichever role it fills.
+      const byKind = WH_NOUN.test(a.normalized) ? { ...a, asked: undefined } : a;
+      const candidates = fillers(byKind, matches, corpus.facts)
         .map((c) => ({
           ...c,
           score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) + kindFit(a, c.entity),

@@ -64,7 +64,7 @@ const ADVERBS = new Set([
   'once',
   'basically',
 ]);
-const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than']);
+const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than', 'per']);
 const WH_EN = /\b(who|whom|whose|which [a-z]+)\b/;
 const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
 /** Chinese words before a name that make it the one acted on (让 OpenAI 并进, 把邮件, 给 OpenAI 砸钱). */
@@ -280,7 +280,7 @@ export class QuestionReader {
       words
         .filter((w) => w.end <= main.start)
         .slice(-3)
-        .some((w) => PASSIVE.has(w.text)) && !main.text.endsWith('ing');
+        .some((w) => PASSIVE.has(w.text)) && !main.text.split(' ')[0]!.endsWith('ing');
     if (subjectPassive || this.passiveBetween(normalized, words, Math.max(0, main.start - 3), main.start))
       return { role: 'with', definite: false };
     return { role: 'patient', definite: true };

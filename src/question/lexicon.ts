@@ -56,10 +56,12 @@ export class Lexicon {
     for (const a of actions) {
       const not = a.zhNot.map(normalize);
       for (const term of a.zh) {
-        const t = normalize(term);
+        // `*` is punctuation to the normaliser: split on it first, then normalise each side.
+        const parts = term.split(GAP).map(normalize);
+        const t = parts.join(GAP);
         if (!hasHan(t)) this.addEnglish(a.id, t);
         else {
-          const source = t.split(GAP).map(escape).join('[\\s\\S]{0,8}?');
+          const source = parts.map(escape).join('[\\s\\S]{0,8}?');
           const first = t[0]!;
           const list = this.zh.get(first) ?? [];
           list.push({ action: a.id, re: new RegExp(source, 'g'), not: not.filter((n) => n.includes(t)) });
