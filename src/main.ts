@@ -4,12 +4,9 @@ import { createApp } from './app.ts';
 import { ConfigError, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
 import { runConsole } from './cli/console.ts';
-import { createGatewayBot } from './discord/gatewayBot.ts';
 import { cooldownFromEnv } from './interactions/cooldown.ts';
 import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
-// Loaded once the bot is up, so the first Traditional Chinese question does not pay for it.
-import { warmSimplifier } from './search/simplify.ts';
 
 function fail(message: string): never {
   process.stderr.write(`feud-bot: ${message}\n`);
@@ -64,7 +61,6 @@ async function main(): Promise<void> {
     const { startHttpMode } = await import('./discord/httpMode.ts');
     const server = await startHttpMode({ env, publicKeyHex: env.DISCORD_PUBLIC_KEY, port: env.PORT, app, handle, log });
     onSignals(() => new Promise<void>((resolve) => server.close(() => resolve())), log);
-    warmSimplifier();
     return;
   }
   if (env.DISCORD_TOKEN) {
@@ -79,6 +75,8 @@ async function main(): Promise<void> {
       }
       return;
     }
+    // Imported here, not at the top: HTTP mode and the console never load discord.js.
+    const { createGatewayBot } = await import('./discord/gatewayBot.ts');
     const bot = createGatewayBot({ token: env.DISCORD_TOKEN, apiBaseUrl: env.DISCORD_API_BASE_URL, handle, log });
     onSignals(() => bot.stop(), log);
     try {
@@ -86,7 +84,6 @@ async function main(): Promise<void> {
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
-    warmSimplifier();
     return;
   }
   await runConsole({

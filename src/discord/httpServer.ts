@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/v10';
 import { errorResponse } from '../interactions/handleInteraction.ts';
 import { verifyDiscordRequest } from './verifySignature.ts';
 

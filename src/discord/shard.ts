@@ -6,7 +6,6 @@ import { parseEnv } from '../config/env.ts';
 import { cooldownFromEnv } from '../interactions/cooldown.ts';
 import { createInteractionHandler } from '../interactions/handleInteraction.ts';
 import { createLogger } from '../log.ts';
-import { warmSimplifier } from '../search/simplify.ts';
 import { createGatewayBot } from './gatewayBot.ts';
 
 dotenv.config({ quiet: true });
@@ -42,7 +41,6 @@ bot.client.on(Events.ShardDisconnect, () => stop(1));
 
 try {
   await bot.start();
-  warmSimplifier();
 } catch (error) {
   log('error', 'shard could not connect to Discord', { error });
   stop(1);

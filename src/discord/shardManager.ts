@@ -22,9 +22,11 @@ export interface ShardFleet {
   stop(): Promise<void>;
 }
 
-const SHARD_SCRIPT = fileURLToPath(new URL('./shard.ts', import.meta.url));
-// Resolved here so a shard starts whatever the working directory; the children run TypeScript as this process does.
-const SHARD_EXEC_ARGV = ['--import', import.meta.resolve('tsx')];
+// Bundled (dist/*.js) the shards run dist/shard.js with plain node; from source they run TypeScript as this process does.
+const COMPILED = import.meta.url.endsWith('.js');
+const SHARD_SCRIPT = fileURLToPath(new URL(COMPILED ? './shard.js' : './shard.ts', import.meta.url));
+// Resolved here so a shard starts whatever the working directory.
+const SHARD_EXEC_ARGV = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 /** Discord lets max_concurrency shards identify each 5 seconds. */
 const IDENTIFY_WINDOW_MS = 5_500;
 const READY_TIMEOUT_MS = 60_000;

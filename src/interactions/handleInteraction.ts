@@ -1,5 +1,5 @@
 // The one interaction handler every transport shares: payload in, interaction response out. No I/O.
-import { InteractionResponseType, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Answerer } from '../answer/answerQuery.ts';
 import { MESSAGES, langOf, type Lang } from '../render/messages.ts';
 import { LIMITS } from '../render/limits.ts';
