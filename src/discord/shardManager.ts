@@ -2,8 +2,12 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { Env } from '../config/env.ts';
 import type { Logger } from '../log.ts';
+import type { HealthReport } from '../ops/healthServer.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { SHARD_METRICS_SCRIPT } from './shardMetrics.ts';
 
 export interface ShardManagerOptions {
   env: Env;
@@ -18,8 +22,12 @@ export interface ShardFleet {
   readonly manager: ShardingManager | undefined;
   /** Asks Discord for the shard count, spawns every shard and resolves once all are ready (or stop() was called). */
   start(): Promise<void>;
-  /** Stops respawning, asks every shard to log out, and waits until each child process has exited. */
+  /** Stops respawning, asks every shard to drain (SIGTERM), and waits until each child process has exited. */
   stop(): Promise<void>;
+  /** Ready once every shard's process is up and its session ready; a shard closed for good is not. */
+  health(): HealthReport;
+  /** The manager's own metrics summed with every live shard's (interactions, pings, memory). */
+  metrics(own: Metrics): Promise<string>;
 }
 
 // Bundled (dist/*.js) the shards run dist/shard.js with plain node; from source they run TypeScript as this process does.
@@ -35,7 +43,8 @@ const RESPAWN_BASE_MS = 1_000;
 const RESPAWN_MAX_MS = 60_000;
 /** A shard that lived this long before dying is respawned at once-ish again, not with a grown delay. */
 const STABLE_AFTER_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
+// Inside main's 4.5 s drain deadline; a shard drains in at most 3.5 s (shard.ts).
+const STOP_GRACE_MS = 4_000;
 const PING_TIMEOUT_MS = 2_000;
 
 /** GET /gateway/bot through our REST base (discord.js's own helper always asks discord.com). */
@@ -52,6 +61,7 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   const { env, token, log } = options;
   let manager: ShardingManager | undefined;
   let stopping = false;
+  let total: number | undefined;
   let healthTimer: NodeJS.Timeout | undefined;
   const respawnTimers = new Set<NodeJS.Timeout>();
   const failures = new Map<number, number>();
@@ -130,7 +140,7 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   async function start(): Promise<void> {
     const info = await gatewayBot(env, token);
     if (stopping) return;
-    const total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
+    total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
     const concurrency = Math.max(1, info.session_start_limit.max_concurrency);
     manager = new ShardingManager(SHARD_SCRIPT, {
       token,
@@ -140,7 +150,8 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
       mode: 'process',
       execArgv: SHARD_EXEC_ARGV,
     });
-    manager.on('shardCreate', (shard) => watch(shard, total));
+    const count = total;
+    manager.on('shardCreate', (shard) => watch(shard, count));
     healthTimer = setInterval(() => void logHealth(), options.healthEveryMs ?? 60_000);
     healthTimer.unref();
     log('info', 'starting shards', { total, maxConcurrency: concurrency, recommended: info.shards });
@@ -159,13 +170,55 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
     void logHealth();
   }
 
+  function health(): HealthReport {
+    const shards = Object.fromEntries(
+      [...(manager?.shards.values() ?? [])].map((shard) => [shard.id, shardState(shard)] as const),
+    );
+    const states = Object.values(shards);
+    const all = total !== undefined && states.length === total && states.every((state) => state === 'ready');
+    const status = stopping ? 'draining' : total === undefined ? 'starting' : all ? 'ready' : 'disconnected';
+    return { ready: status === 'ready', status, shards };
+  }
+
+  async function metrics(own: Metrics): Promise<string> {
+    const parts: MetricObjectWithValues<MetricValue<string>>[][] = [await own.registry.getMetricsAsJSON()];
+    const live = [...(manager?.shards.values() ?? [])].filter((shard) => shard.process !== null);
+    const fromShards = await Promise.all(live.map((shard) => withTimeout(shard.eval(SHARD_METRICS_SCRIPT))));
+    for (const part of fromShards)
+      if (Array.isArray(part)) parts.push(part as MetricObjectWithValues<MetricValue<string>>[]);
+    return AggregatorRegistry.aggregate(parts).metrics();
+  }
+
   return {
     get manager() {
       return manager;
     },
     start,
     stop,
+    health,
+    metrics,
   };
+}
+
+function shardState(shard: Shard): string {
+  const child = shard.process;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return 'down';
+  return shard.ready ? 'ready' : 'connecting';
+}
+
+/** The value, or undefined if the shard does not answer in time or fails. */
+async function withTimeout<T>(promise: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The shard's heartbeat round trip, or undefined if its process does not answer in time. */
