@@ -1,6 +1,7 @@
 // The one place build-time steps run (npm run build; `prepare` runs it on npm ci): TypeScript → dist/ with esbuild.
 // Bundled, not transpiled file by file: one read per entry instead of hundreds of node_modules files at start-up.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
@@ -37,9 +38,23 @@ export const BUILD_OPTIONS = {
   },
 };
 
+/** The project's own files the bundle was built from: dist/main.js refuses to start if one is newer (stale build). */
+export const SOURCES_FILE = 'sources.json';
+
 async function build() {
   rmSync(OUT, { recursive: true, force: true });
-  await esbuild.build(BUILD_OPTIONS);
+  const { metafile } = await esbuild.build({ ...BUILD_OPTIONS, metafile: true });
+  const sources = Object.fromEntries(
+    Object.keys(metafile.inputs)
+      .filter((input) => !input.startsWith('node_modules/'))
+      .map((input) => [
+        input,
+        createHash('sha256')
+          .update(readFileSync(join(ROOT, input)))
+          .digest('hex'),
+      ]),
+  );
+  writeFileSync(join(OUT, SOURCES_FILE), `${JSON.stringify({ builtAt: Date.now(), sources })}\n`);
   // ── Build-time data steps go here (issue 11: the search index snapshot), after the code is built. ──
 }
 

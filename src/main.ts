@@ -3,6 +3,7 @@ import dotenv from 'dotenv';
 import { createApp } from './app.ts';
 import { ConfigError, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
+import { staleSource } from './io/buildFreshness.ts';
 import { runConsole } from './cli/console.ts';
 import { cooldownFromEnv } from './interactions/cooldown.ts';
 import { createInteractionHandler } from './interactions/handleInteraction.ts';
@@ -59,6 +60,8 @@ async function healthEndpoint(
 }
 
 async function main(): Promise<void> {
+  const stale = staleSource();
+  if (stale) fail(`dist/ is older than ${stale}: run npm run build (npm ci does it too)`);
   dotenv.config({ quiet: true });
   let env: Env;
   try {
