@@ -62,6 +62,8 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   let manager: ShardingManager | undefined;
   let stopping = false;
   let total: number | undefined;
+  /** Until every shard has been ready once, a shard that is not is still starting. */
+  let wasReady = false;
   let healthTimer: NodeJS.Timeout | undefined;
   const respawnTimers = new Set<NodeJS.Timeout>();
   const failures = new Map<number, number>();
@@ -91,7 +93,10 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
       log('info', 'shard spawned', { shard: shard.id, of: total, pid: 'pid' in child ? child.pid : undefined });
     });
     // The shard logs these itself too; the manager's lines say what the supervisor saw, over IPC.
-    shard.on('ready', () => log('info', 'shard process ready', { shard: shard.id }));
+    shard.on('ready', () => {
+      if (allReady(shardStates())) wasReady = true;
+      log('info', 'shard process ready', { shard: shard.id });
+    });
     shard.on('resume', () => log('info', 'shard process resumed', { shard: shard.id }));
     shard.on('disconnect', () => log('warn', 'shard process disconnected', { shard: shard.id }));
     shard.on('reconnecting', () => log('warn', 'shard process reconnecting', { shard: shard.id }));
@@ -170,13 +175,22 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
     void logHealth();
   }
 
-  function health(): HealthReport {
-    const shards = Object.fromEntries(
+  function shardStates(): Record<number, string> {
+    return Object.fromEntries(
       [...(manager?.shards.values() ?? [])].map((shard) => [shard.id, shardState(shard)] as const),
     );
+  }
+
+  function allReady(shards: Record<number, string>): boolean {
     const states = Object.values(shards);
-    const all = total !== undefined && states.length === total && states.every((state) => state === 'ready');
-    const status = stopping ? 'draining' : total === undefined ? 'starting' : all ? 'ready' : 'disconnected';
+    return total !== undefined && states.length === total && states.every((state) => state === 'ready');
+  }
+
+  function health(): HealthReport {
+    const shards = shardStates();
+    const all = allReady(shards);
+    if (all) wasReady = true;
+    const status = stopping ? 'draining' : all ? 'ready' : wasReady ? 'disconnected' : 'starting';
     return { ready: status === 'ready', status, shards };
   }
 
