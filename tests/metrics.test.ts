@@ -1,6 +1,8 @@
 // /metrics parses as Prometheus text and moves with interactions; /healthz follows the gateway session.
 import type { AddressInfo } from 'node:net';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMetrics } from '../src/ops/metrics.ts';
 import { chatInput } from './fake-discord/payloads.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/server.ts';
 import { startHttpInProcess } from './helpers/httpInProcess.ts';
@@ -117,5 +119,28 @@ describe('HTTP mode: /metrics on PORT', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('createMetrics', () => {
+  it('maps each outcome to its result and keeps labels to closed sets', async () => {
+    const metrics = createMetrics({ mode: 'http', defaults: false });
+    const command = { kind: 'command', subcommand: 'when', results: 0 } as const;
+    metrics.interaction({ ...command, results: 2, answer: 'found' }, 0.001);
+    metrics.interaction({ ...command, answer: 'notFound' }, 0.001);
+    metrics.interaction({ ...command, answer: 'invalid' }, 0.001);
+    metrics.interaction({ ...command, cooldown: 4 }, 0.001);
+    metrics.interaction({ ...command, results: 2, answer: 'found' }, 0.001, true);
+    // A subcommand Discord never registered (a forged payload) is not a new label value.
+    metrics.interaction({ ...command, subcommand: 'DROP TABLE', answer: 'notFound' }, 0.001);
+    const families = parsePrometheusTextFormat(await metrics.text());
+    const samples = families.find((f) => f.name === 'feud_interactions_total')?.metrics ?? [];
+    const count = (result: string, subcommand = 'when') =>
+      Number(samples.find((m) => m.labels?.result === result && m.labels.subcommand === subcommand)?.value ?? 0);
+    expect([count('found'), count('no_match'), count('invalid'), count('cooldown'), count('error')]).toEqual([
+      1, 1, 1, 1, 1,
+    ]);
+    expect(count('no_match', '')).toBe(1);
+    expect(labelValues(families)).not.toContain('DROP TABLE');
   });
 });

@@ -12,7 +12,7 @@ import {
   type APIInteractionResponse,
   type ClientOptions,
 } from 'discord.js';
-import { errorResponse, type InteractionHandler } from '../interactions/handleInteraction.ts';
+import { errorResponse, type Handled, type InteractionHandler } from '../interactions/handleInteraction.ts';
 import { AUTOCOMPLETE, interactionTarget, type InteractionTarget } from '../interactions/parseInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
@@ -64,19 +64,25 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   async function onInteraction(payload: unknown, shardId: number): Promise<void> {
     const started = performance.now();
+    let handled: Handled | undefined;
+    let handleSeconds = 0;
     try {
-      const { response, target, outcome } = handle(payload);
-      metrics?.interaction(outcome, (performance.now() - started) / 1000);
+      handled = handle(payload);
+      handleSeconds = (performance.now() - started) / 1000;
+      const { response, target, outcome } = handled;
       if (!response || !target) {
+        metrics?.interaction(outcome, handleSeconds);
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
       }
       await send(target.id, target.token, response);
+      metrics?.interaction(outcome, handleSeconds);
       logOutcome(log, outcome, started, { shard: shardId });
     } catch (error) {
       // handle() itself may be what threw: the envelope still says where to answer.
       const target = interactionTarget(payload);
-      metrics?.interaction({ kind: 'invalid', results: 0 }, (performance.now() - started) / 1000, true);
+      const outcome = handled?.outcome ?? { kind: 'invalid', results: 0 };
+      metrics?.interaction(outcome, handleSeconds || (performance.now() - started) / 1000, true);
       log('error', 'interaction failed', { id: target?.id, error });
       if (target) await apologise(target, error);
     }
