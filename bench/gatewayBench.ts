@@ -120,11 +120,11 @@ async function sendBurst(fake: FakeDiscord, count: number): Promise<GatewayBench
   return { sent: count, answered: answeredAt.size, maxMs: Math.max(0, ...answeredAt.values()) };
 }
 
-/** `node --import tsx src/main.ts` (what npm start runs) until the fake has sent READY to its IDENTIFY. */
+/** `node dist/main.js` (what npm start runs) until the fake has sent READY to its IDENTIFY. */
 async function measureStartToReady(): Promise<number> {
   const fake = await startFakeDiscord();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: REPO_ROOT,
     env: isolatedEnv({
       LOG_LEVEL: 'warn',

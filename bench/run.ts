@@ -1,4 +1,5 @@
 // npm run bench: search, gateway and HTTP latency on this machine. A benchmark, not a test: it reports.
+import { benchColdStart } from './coldStartBench.ts';
 import { benchCore } from './coreBench.ts';
 import { benchGateway } from './gatewayBench.ts';
 import { benchHttp } from './httpBench.ts';
@@ -43,3 +44,26 @@ line(
   `throughput (n=${httpLoad.n}, 50 in flight)`,
   `${httpLoad.rps} requests/s, p50 ${ms(httpLoad.p50)}, p99 ${ms(httpLoad.p99)}`,
 );
+
+// Ratios to floors measured in this same run: the machine's noise hits both sides alike.
+const comparisons = await benchColdStart();
+console.log(
+  '\nAgainst floors (medians of interleaved runs; floor: a plain node:http verify-and-reply server, a trivial',
+);
+console.log(
+  'discord.js echo bot, `node -e 0`; the npm rows start both sides through npm, the node rows under plain node)',
+);
+console.log(
+  `  ${'figure'.padEnd(40)} ${'project'.padStart(10)} ${'floor'.padStart(10)} ${'ratio'.padStart(7)}  target`,
+);
+let missed = 0;
+for (const c of comparisons) {
+  const ratio = c.project / c.floor;
+  const ok = ratio <= c.target;
+  if (!ok) missed += 1;
+  const fmt = (x: number) => `${x.toFixed(c.unit === 'MB' ? 1 : x < 10 ? 3 : 0)} ${c.unit}`;
+  console.log(
+    `  ${c.label.padEnd(40)} ${fmt(c.project).padStart(10)} ${fmt(c.floor).padStart(10)} ${`${ratio.toFixed(2)}×`.padStart(7)}  ≤ ${c.target}× ${ok ? 'ok' : 'MISSED'}`,
+  );
+}
+console.log(missed === 0 ? '\nall ratio targets met' : `\n${missed} ratio target(s) missed`);

@@ -2,9 +2,13 @@
 import dotenv from 'dotenv';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { ConfigError, parseEnv } from '../src/config/env.ts';
+import { staleSource } from '../src/io/buildFreshness.ts';
 import { COMMANDS } from './feud.ts';
 
 async function deploy(): Promise<string> {
+  // A stale bundle would register yesterday's definition of /feud.
+  const stale = staleSource();
+  if (stale) throw new Error(`dist/ is older than ${stale}: run npm run build (npm ci does it too)`);
   dotenv.config({ quiet: true });
   const env = parseEnv(process.env);
   if (!env.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN: required to register commands');

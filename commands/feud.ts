@@ -6,7 +6,7 @@ import {
   InteractionContextType,
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 
 export const QUERY_MAX_LENGTH = 100;
 

@@ -3,18 +3,21 @@ import dotenv from 'dotenv';
 import { createApp } from './app.ts';
 import { ConfigError, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
+import { staleSource } from './io/buildFreshness.ts';
 import { runConsole } from './cli/console.ts';
-import { createGatewayBot } from './discord/gatewayBot.ts';
 import { cooldownFromEnv } from './interactions/cooldown.ts';
 import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
-// Loaded once the bot is up, so the first Traditional Chinese question does not pay for it.
-import { warmSimplifier } from './search/simplify.ts';
+import { closeHealthServer, startHealthServer, type HealthReport } from './ops/healthServer.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
 
 function fail(message: string): never {
   process.stderr.write(`feud-bot: ${message}\n`);
   process.exit(1);
 }
+
+// systemd and pm2 are told to wait 10 s (README); the drain is bounded well inside the 5 s the bot promises.
+const DRAIN_DEADLINE_MS = 4_500;
 
 function onSignals(stop: () => Promise<void>, log: Logger): void {
   let stopping = false;
@@ -22,11 +25,18 @@ function onSignals(stop: () => Promise<void>, log: Logger): void {
     if (stopping) return;
     stopping = true;
     log('info', 'shutting down', { signal });
+    setTimeout(() => {
+      log('error', 'drain did not finish in time; exiting', { ms: DRAIN_DEADLINE_MS });
+      process.exit(1);
+    }, DRAIN_DEADLINE_MS).unref();
     stop().then(
-      () => process.exit(0),
+      () => {
+        log('info', 'stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         log('error', 'error while shutting down', { error });
-        process.exit(0);
+        process.exit(1);
       },
     );
   };
@@ -34,7 +44,24 @@ function onSignals(stop: () => Promise<void>, log: Logger): void {
   process.on('SIGTERM', handler);
 }
 
+/** HEALTH_PORT's /healthz and /metrics for the gateway and the shard manager (HTTP mode serves them on PORT). */
+async function healthEndpoint(
+  env: Env,
+  log: Logger,
+  report: () => HealthReport | Promise<HealthReport>,
+  metrics: Metrics['text'],
+) {
+  if (env.HEALTH_PORT === undefined) return undefined;
+  try {
+    return await startHealthServer({ port: env.HEALTH_PORT, host: env.HOST ?? '0.0.0.0', report, metrics, log });
+  } catch (error) {
+    fail(`could not serve HEALTH_PORT: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function main(): Promise<void> {
+  const stale = staleSource();
+  if (stale) fail(`dist/ is older than ${stale}: run npm run build (npm ci does it too)`);
   dotenv.config({ quiet: true });
   let env: Env;
   try {
@@ -63,15 +90,24 @@ async function main(): Promise<void> {
   if (env.DISCORD_PUBLIC_KEY && env.PORT !== undefined) {
     const { startHttpMode } = await import('./discord/httpMode.ts');
     const server = await startHttpMode({ env, publicKeyHex: env.DISCORD_PUBLIC_KEY, port: env.PORT, app, handle, log });
-    onSignals(() => new Promise<void>((resolve) => server.close(() => resolve())), log);
-    warmSimplifier();
+    onSignals(() => server.drain(), log);
     return;
   }
   if (env.DISCORD_TOKEN) {
     if (env.SHARD_COUNT !== undefined) {
       const { createShardFleet } = await import('./discord/shardManager.ts');
       const fleet = createShardFleet({ env, token: env.DISCORD_TOKEN, log });
-      onSignals(() => fleet.stop(), log);
+      const metrics = createMetrics({ mode: 'manager', fingerprint: app.version });
+      const health = await healthEndpoint(
+        env,
+        log,
+        () => fleet.health(),
+        () => fleet.metrics(metrics),
+      );
+      onSignals(async () => {
+        await fleet.stop();
+        if (health) await closeHealthServer(health);
+      }, log);
       try {
         await fleet.start();
       } catch (error) {
@@ -79,14 +115,31 @@ async function main(): Promise<void> {
       }
       return;
     }
-    const bot = createGatewayBot({ token: env.DISCORD_TOKEN, apiBaseUrl: env.DISCORD_API_BASE_URL, handle, log });
-    onSignals(() => bot.stop(), log);
+    // Imported here, not at the top: HTTP mode and the console never load discord.js.
+    const { createGatewayBot } = await import('./discord/gatewayBot.ts');
+    const metrics = createMetrics({ mode: 'gateway', fingerprint: app.version });
+    const bot = createGatewayBot({
+      token: env.DISCORD_TOKEN,
+      apiBaseUrl: env.DISCORD_API_BASE_URL,
+      handle,
+      log,
+      metrics,
+    });
+    const health = await healthEndpoint(
+      env,
+      log,
+      () => bot.health(),
+      () => metrics.text(),
+    );
+    onSignals(async () => {
+      await bot.stop();
+      if (health) await closeHealthServer(health);
+    }, log);
     try {
       await bot.start();
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
-    warmSimplifier();
     return;
   }
   await runConsole({

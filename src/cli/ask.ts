@@ -6,6 +6,7 @@ import { createApp } from '../app.ts';
 import { ASK, isCommand, type Answerer } from '../answer/answerQuery.ts';
 import { toJson } from '../render/toJson.ts';
 import { problemText, toText } from '../render/toText.ts';
+import { staleSource } from '../io/buildFreshness.ts';
 import { startupGuard } from './startupGuard.ts';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [ask|when|quote|who] <query>
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const stale = staleSource();
+  if (stale) throw new Error(`dist/ is older than ${stale}: run npm run build (npm ci does it too)`);
   const app = createApp();
   if (values.stdin) {
     await runStdin(app, values.json);

@@ -1,7 +1,7 @@
 // The local console: type /feud commands, see the reply the bot would send. No Discord needed.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ComponentType, InteractionResponseType, type APIInteractionResponse } from 'discord.js';
+import { ComponentType, InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { responseToText } from '../render/messageToText.ts';
 

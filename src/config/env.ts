@@ -22,6 +22,7 @@ export const envSchema = z.object({
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
   HOST: optional(z.string().min(1)),
+  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
   COOLDOWN_ANSWERS: optional(z.coerce.number().int().min(0).max(1000)),
   COOLDOWN_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),

@@ -1,12 +1,12 @@
 // HTTP mode: the interactions endpoint, answering with the same handler as the gateway.
-import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Answerer } from '../answer/answerQuery.ts';
 import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
-import { createInteractionsServer } from './httpServer.ts';
+import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
 export interface HttpModeOptions {
@@ -16,11 +16,14 @@ export interface HttpModeOptions {
   app: Answerer;
   handle: InteractionHandler;
   log: Logger;
+  /** GET /metrics; one is made if not given. */
+  metrics?: Metrics;
 }
 
-export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
+export async function startHttpMode(options: HttpModeOptions): Promise<InteractionsServer> {
   const { app, handle, log } = options;
   const { corpus } = app;
+  const metrics = options.metrics ?? createMetrics({ mode: 'http', fingerprint: app.version });
   const server = createInteractionsServer({
     publicKey: publicKeyFromHex(options.publicKeyHex),
     log,
@@ -31,11 +34,18 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
       entities: corpus.entities.length,
       version: app.version,
     }),
+    metrics: () => metrics.text(),
     handle: async (payload) => {
       const started = performance.now();
-      const { response, outcome } = handle(payload);
-      logOutcome(log, outcome, started);
-      return Promise.resolve(response);
+      try {
+        const { response, outcome } = handle(payload);
+        metrics.interaction(outcome, (performance.now() - started) / 1000);
+        logOutcome(log, outcome, started);
+        return Promise.resolve(response);
+      } catch (error) {
+        metrics.interaction({ kind: 'invalid', results: 0 }, (performance.now() - started) / 1000, true);
+        throw error;
+      }
     },
   });
   const host = options.env.HOST ?? '0.0.0.0';

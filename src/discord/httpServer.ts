@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/v10';
 import { errorResponse } from '../interactions/handleInteraction.ts';
+import { PROMETHEUS_CONTENT_TYPE } from '../ops/healthServer.ts';
 import { verifyDiscordRequest } from './verifySignature.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -19,6 +20,8 @@ export interface InteractionsServerOptions {
   handle: (interaction: unknown) => Promise<APIInteractionResponse | undefined>;
   /** Extra fields for GET /healthz. */
   health: () => Record<string, unknown>;
+  /** GET /metrics: the Prometheus text exposition; 404 without it. */
+  metrics?: () => Promise<string>;
   log: Log;
   /** Wall clock in ms, for the replay window and uptime. */
   now?: () => number;
@@ -28,6 +31,7 @@ export interface InteractionsServerOptions {
 export const DEFAULT_MAX_BODY_BYTES = 65_536;
 export const INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/healthz';
+export const METRICS_PATH = '/metrics';
 // Discord gives us 3 s to answer, so a request still arriving after 10 s is an attacker or a dead peer.
 const REQUEST_TIMEOUT_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -43,7 +47,13 @@ export const HANDLER_FAILURE_RESPONSE: APIInteractionResponse = errorResponse(un
 const ALLOWED_METHODS: ReadonlyMap<string, readonly string[]> = new Map([
   [INTERACTIONS_PATH, ['POST']],
   [HEALTH_PATH, ['GET', 'HEAD']],
+  [METRICS_PATH, ['GET']],
 ]);
+
+export interface InteractionsServer extends Server {
+  /** /healthz turns 503 at once; resolves once every request in flight is answered and the server has closed. */
+  drain(): Promise<void>;
+}
 
 interface Reply {
   status: number;
@@ -60,13 +70,23 @@ function reply(status: number, body: unknown, extra: Omit<Reply, 'status' | 'jso
 
 type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
 
-export function createInteractionsServer(options: InteractionsServerOptions): Server {
+export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const startedAtMs = now();
+  let draining = false;
+  let inFlight = 0;
+  let settled: (() => void) | undefined;
 
   const server = createServer({ connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS }, (req, res) => {
     const startedAt = performance.now();
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) settled?.();
+    });
+    // While draining, each answer also ends its keep-alive connection, so closing the server does not wait on it.
+    if (draining) res.shouldKeepAlive = false;
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     route(req, path)
       .catch((error: unknown) => {
@@ -94,7 +114,15 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     options.log('debug', 'http client error', { code: error.code });
     rejectMalformedRequest(error, socket);
   });
-  return server;
+  async function drain(): Promise<void> {
+    draining = true;
+    if (inFlight > 0) await new Promise<void>((resolve) => (settled = resolve));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+  return Object.assign(server, { drain });
 
   async function route(req: IncomingMessage, path: string): Promise<Reply | undefined> {
     const allowed = ALLOWED_METHODS.get(path);
@@ -102,11 +130,19 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     if (!allowed.includes(req.method ?? '')) {
       return reply(405, { error: 'method not allowed' }, { headers: { allow: allowed.join(', ') } });
     }
+    if (path === METRICS_PATH) return metrics();
     return path === HEALTH_PATH ? healthz() : postInteraction(req);
+  }
+
+  async function metrics(): Promise<Reply> {
+    if (!options.metrics) return reply(404, { error: 'not found' });
+    return { status: 200, json: await options.metrics(), headers: { 'content-type': PROMETHEUS_CONTENT_TYPE } };
   }
 
   function healthz(): Reply {
     const uptimeSeconds = Math.floor((now() - startedAtMs) / 1000);
+    // A load balancer must stop sending here before the server stops accepting.
+    if (draining) return reply(503, { status: 'draining', uptimeSeconds });
     try {
       return reply(200, { status: 'ok', uptimeSeconds, ...options.health() });
     } catch (error) {

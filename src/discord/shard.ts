@@ -6,8 +6,9 @@ import { parseEnv } from '../config/env.ts';
 import { cooldownFromEnv } from '../interactions/cooldown.ts';
 import { createInteractionHandler } from '../interactions/handleInteraction.ts';
 import { createLogger } from '../log.ts';
-import { warmSimplifier } from '../search/simplify.ts';
+import { createMetrics } from '../ops/metrics.ts';
 import { createGatewayBot } from './gatewayBot.ts';
+import { exposeShardMetrics } from './shardMetrics.ts';
 
 dotenv.config({ quiet: true });
 const env = parseEnv(process.env);
@@ -16,20 +17,26 @@ const log = createLogger(env.LOG_LEVEL ?? 'info');
 process.stderr.on('error', () => undefined);
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { error: reason }));
 process.on('uncaughtException', (error) => log('error', 'uncaught exception', { error }));
+const app = createApp();
+// The manager sums these with its own; it reports memory and CPU for the whole fleet.
+const metrics = createMetrics({ mode: 'shard', fingerprint: app.version });
 const bot = createGatewayBot({
   token: env.DISCORD_TOKEN ?? '',
   apiBaseUrl: env.DISCORD_API_BASE_URL,
-  handle: createInteractionHandler(createApp(), { cooldown: cooldownFromEnv(env) }),
+  handle: createInteractionHandler(app, { cooldown: cooldownFromEnv(env) }),
   log,
+  metrics,
 });
+exposeShardMetrics(bot.client, metrics);
 
-const STOP_GRACE_MS = 3_000;
+// The drain (answer what arrives until the close, finish callbacks in flight) ends inside the manager's 4 s grace.
+const STOP_GRACE_MS = 3_500;
 let stopping = false;
 function stop(code: number): void {
   if (stopping) return;
   stopping = true;
   // Logging out needs the gateway; if it cannot be reached, leave anyway.
-  setTimeout(() => process.exit(code), STOP_GRACE_MS).unref();
+  setTimeout(() => process.exit(code === 0 ? 1 : code), STOP_GRACE_MS).unref();
   void bot.stop().finally(() => process.exit(code));
 }
 process.on('SIGINT', () => stop(0));
@@ -42,7 +49,6 @@ bot.client.on(Events.ShardDisconnect, () => stop(1));
 
 try {
   await bot.start();
-  warmSimplifier();
 } catch (error) {
   log('error', 'shard could not connect to Discord', { error });
   stop(1);

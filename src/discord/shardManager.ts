@@ -2,8 +2,12 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { Env } from '../config/env.ts';
 import type { Logger } from '../log.ts';
+import type { HealthReport } from '../ops/healthServer.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { SHARD_METRICS_SCRIPT } from './shardMetrics.ts';
 
 export interface ShardManagerOptions {
   env: Env;
@@ -18,13 +22,19 @@ export interface ShardFleet {
   readonly manager: ShardingManager | undefined;
   /** Asks Discord for the shard count, spawns every shard and resolves once all are ready (or stop() was called). */
   start(): Promise<void>;
-  /** Stops respawning, asks every shard to log out, and waits until each child process has exited. */
+  /** Stops respawning, asks every shard to drain (SIGTERM), and waits until each child process has exited. */
   stop(): Promise<void>;
+  /** Ready once every shard's process is up and its session ready; a shard closed for good is not. */
+  health(): HealthReport;
+  /** The manager's own metrics summed with every live shard's (interactions, pings, memory). */
+  metrics(own: Metrics): Promise<string>;
 }
 
-const SHARD_SCRIPT = fileURLToPath(new URL('./shard.ts', import.meta.url));
-// Resolved here so a shard starts whatever the working directory; the children run TypeScript as this process does.
-const SHARD_EXEC_ARGV = ['--import', import.meta.resolve('tsx')];
+// Bundled (dist/*.js) the shards run dist/shard.js with plain node; from source they run TypeScript as this process does.
+const COMPILED = import.meta.url.endsWith('.js');
+const SHARD_SCRIPT = fileURLToPath(new URL(COMPILED ? './shard.js' : './shard.ts', import.meta.url));
+// Resolved here so a shard starts whatever the working directory.
+const SHARD_EXEC_ARGV = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 /** Discord lets max_concurrency shards identify each 5 seconds. */
 const IDENTIFY_WINDOW_MS = 5_500;
 const READY_TIMEOUT_MS = 60_000;
@@ -33,7 +43,8 @@ const RESPAWN_BASE_MS = 1_000;
 const RESPAWN_MAX_MS = 60_000;
 /** A shard that lived this long before dying is respawned at once-ish again, not with a grown delay. */
 const STABLE_AFTER_MS = 60_000;
-const STOP_GRACE_MS = 5_000;
+// Inside main's 4.5 s drain deadline; a shard drains in at most 3.5 s (shard.ts).
+const STOP_GRACE_MS = 4_000;
 const PING_TIMEOUT_MS = 2_000;
 
 /** GET /gateway/bot through our REST base (discord.js's own helper always asks discord.com). */
@@ -50,6 +61,9 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   const { env, token, log } = options;
   let manager: ShardingManager | undefined;
   let stopping = false;
+  let total: number | undefined;
+  /** Until every shard has been ready once, a shard that is not is still starting. */
+  let wasReady = false;
   let healthTimer: NodeJS.Timeout | undefined;
   const respawnTimers = new Set<NodeJS.Timeout>();
   const failures = new Map<number, number>();
@@ -79,7 +93,10 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
       log('info', 'shard spawned', { shard: shard.id, of: total, pid: 'pid' in child ? child.pid : undefined });
     });
     // The shard logs these itself too; the manager's lines say what the supervisor saw, over IPC.
-    shard.on('ready', () => log('info', 'shard process ready', { shard: shard.id }));
+    shard.on('ready', () => {
+      if (allReady(shardStates())) wasReady = true;
+      log('info', 'shard process ready', { shard: shard.id });
+    });
     shard.on('resume', () => log('info', 'shard process resumed', { shard: shard.id }));
     shard.on('disconnect', () => log('warn', 'shard process disconnected', { shard: shard.id }));
     shard.on('reconnecting', () => log('warn', 'shard process reconnecting', { shard: shard.id }));
@@ -128,7 +145,7 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
   async function start(): Promise<void> {
     const info = await gatewayBot(env, token);
     if (stopping) return;
-    const total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
+    total = env.SHARD_COUNT === 'auto' || env.SHARD_COUNT === undefined ? info.shards : env.SHARD_COUNT;
     const concurrency = Math.max(1, info.session_start_limit.max_concurrency);
     manager = new ShardingManager(SHARD_SCRIPT, {
       token,
@@ -138,7 +155,8 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
       mode: 'process',
       execArgv: SHARD_EXEC_ARGV,
     });
-    manager.on('shardCreate', (shard) => watch(shard, total));
+    const count = total;
+    manager.on('shardCreate', (shard) => watch(shard, count));
     healthTimer = setInterval(() => void logHealth(), options.healthEveryMs ?? 60_000);
     healthTimer.unref();
     log('info', 'starting shards', { total, maxConcurrency: concurrency, recommended: info.shards });
@@ -157,13 +175,64 @@ export function createShardFleet(options: ShardManagerOptions): ShardFleet {
     void logHealth();
   }
 
+  function shardStates(): Record<number, string> {
+    return Object.fromEntries(
+      [...(manager?.shards.values() ?? [])].map((shard) => [shard.id, shardState(shard)] as const),
+    );
+  }
+
+  function allReady(shards: Record<number, string>): boolean {
+    const states = Object.values(shards);
+    return total !== undefined && states.length === total && states.every((state) => state === 'ready');
+  }
+
+  function health(): HealthReport {
+    const shards = shardStates();
+    const all = allReady(shards);
+    if (all) wasReady = true;
+    const status = stopping ? 'draining' : all ? 'ready' : wasReady ? 'disconnected' : 'starting';
+    return { ready: status === 'ready', status, shards };
+  }
+
+  async function metrics(own: Metrics): Promise<string> {
+    const parts: MetricObjectWithValues<MetricValue<string>>[][] = [await own.registry.getMetricsAsJSON()];
+    const live = [...(manager?.shards.values() ?? [])].filter((shard) => shard.process !== null);
+    const fromShards = await Promise.all(live.map((shard) => withTimeout(shard.eval(SHARD_METRICS_SCRIPT))));
+    for (const part of fromShards)
+      if (Array.isArray(part)) parts.push(part as MetricObjectWithValues<MetricValue<string>>[]);
+    return AggregatorRegistry.aggregate(parts).metrics();
+  }
+
   return {
     get manager() {
       return manager;
     },
     start,
     stop,
+    health,
+    metrics,
   };
+}
+
+function shardState(shard: Shard): string {
+  const child = shard.process;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return 'down';
+  return shard.ready ? 'ready' : 'connecting';
+}
+
+/** The value, or undefined if the shard does not answer in time or fails. */
+async function withTimeout<T>(promise: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The shard's heartbeat round trip, or undefined if its process does not answer in time. */

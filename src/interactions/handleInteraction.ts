@@ -1,5 +1,5 @@
 // The one interaction handler every transport shares: payload in, interaction response out. No I/O.
-import { InteractionResponseType, type APIInteractionResponse } from 'discord.js';
+import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Answerer } from '../answer/answerQuery.ts';
 import { MESSAGES, langOf, type Lang } from '../render/messages.ts';
 import { LIMITS } from '../render/limits.ts';
@@ -20,6 +20,8 @@ export interface Outcome {
   detail?: string;
   /** Seconds the user was told to wait, when the cooldown refused them. */
   cooldown?: number;
+  /** What a command's search came to, for the metrics. */
+  answer?: 'found' | 'notFound' | 'invalid';
 }
 
 export interface Handled {
@@ -57,14 +59,22 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     return [reply(notice(MESSAGES[lang].cooldown(wait))), 0];
   }
 
-  function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang): [APIInteractionResponse, number] {
+  function command(
+    p: Extract<ParsedInteraction, { kind: 'command' }>,
+    lang: Lang,
+    outcome: Outcome,
+  ): [APIInteractionResponse, number] {
     const view = { lang, owner: p.userId, version: app.version, ephemeral: p.private === true };
     if (p.subcommand === 'timeline') {
       const events = app.timeline();
       return [reply(timelineMessage(events, 0, view)), events.length];
     }
-    if (typeof p.query !== 'string') return [reply(notice(MESSAGES[lang].badOption)), 0];
+    if (typeof p.query !== 'string') {
+      outcome.answer = 'invalid';
+      return [reply(notice(MESSAGES[lang].badOption)), 0];
+    }
     const answer = app.answer({ command: p.subcommand, query: p.query });
+    outcome.answer = answer.kind;
     return [reply(answerMessage(answer, view)), answer.kind === 'found' ? answer.results.length : 0];
   }
 
@@ -113,7 +123,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
       case 'command':
         outcome.subcommand = p.subcommand;
         outcome.query = typeof p.query === 'string' ? p.query : undefined;
-        [response, results] = limited(p, lang, outcome) ?? command(p, lang);
+        [response, results] = limited(p, lang, outcome) ?? command(p, lang, outcome);
         break;
       case 'autocomplete':
         outcome.subcommand = p.subcommand;

@@ -1,10 +1,12 @@
 // The one place the corpus touches the disk: a ReadData over the project's data/ folder.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, type ReadData } from '../corpus/buildCorpus.ts';
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+// src/io/readData.ts under tsx; dist/<chunk>.js once bundled by scripts/build.mjs.
+export const PROJECT_ROOT = basename(HERE) === 'dist' ? join(HERE, '..') : join(HERE, '..', '..');
 
 export function readFrom(root: string = PROJECT_ROOT): ReadData {
   return (path) => {

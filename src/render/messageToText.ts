@@ -1,5 +1,5 @@
 // A Discord message payload → terminal text, so the console shows exactly what the bot would send.
-import { ComponentType, type APIInteractionResponse } from 'discord.js';
+import { ComponentType, type APIInteractionResponse } from 'discord-api-types/v10';
 
 const unescape = (s: string) => s.replace(/\\([\\*_~`|>#[\]()-])/g, '$1');
 

@@ -8,7 +8,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
   type APIInteractionResponseCallbackData,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { Answer, Result } from '../answer/types.ts';
 import { encodeState, type ComponentState, type ResultsState, type TimelineState } from '../interactions/customId.ts';
 import type { Command } from '../search/createSearch.ts';

@@ -1,19 +1,20 @@
 // Traditional → Simplified Chinese for queries (馬斯克 → 马斯克), with OpenCC, the standard converter.
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 
-let convert: ((text: string) => string) | undefined;
-
-function converter(): (text: string) => string {
-  // typescript-eslint cannot follow opencc-js's extensionless type imports; tsc types this call fine.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-  const ready: (text: string) => string = convert ?? Converter({ from: 'tw', to: 'cn' });
-  convert = ready;
-  return ready;
+type Convert = (text: string) => string;
+interface OpenccT2cn {
+  Converter(options: { from: 'tw'; to: 'cn' }): Convert;
 }
 
-/** Loads OpenCC's dictionaries (~40 ms) ahead of the first Traditional query, off the hot path. */
-export function warmSimplifier(): void {
-  converter()('臺');
+let convert: Convert | undefined;
+
+// Loaded on the first query with a character the article does not use (~40 ms), so no mode pays for it at start.
+// A plain require keeps toSimplified synchronous and keeps OpenCC out of the bundle's start-up path.
+function converter(): Convert {
+  if (convert) return convert;
+  const opencc = createRequire(import.meta.url)('opencc-js/t2cn') as OpenccT2cn;
+  convert = opencc.Converter({ from: 'tw', to: 'cn' });
+  return convert;
 }
 
 export function toSimplified(text: string): string {

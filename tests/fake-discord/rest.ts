@@ -20,9 +20,27 @@ interface Fault {
 
 const API_PREFIX = '/api/v10';
 
+/** A request the fake keeps waiting (it is in flight for the client) until the test lets it through. */
+export interface Hold {
+  /** Resolves when the matching request has arrived and is being held. */
+  arrived: Promise<void>;
+  release(): void;
+}
+
 export class FakeRest {
   readonly requests = new EventLog<RecordedRequest>();
   #faults: Fault[] = [];
+  #holds: { matches: (request: IncomingRequest) => boolean; arrive: () => void; released: Promise<void> }[] = [];
+
+  /** Holds the next matching request unanswered until release(); then it is routed as usual. */
+  holdNext(matcher: RequestMatcher): Hold {
+    let arrive = (): void => undefined;
+    let release = (): void => undefined;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.#holds.push({ matches: toPredicate(matcher), arrive, released });
+    return { arrived, release };
+  }
 
   constructor(private readonly context: RouteContext) {}
 
@@ -42,6 +60,12 @@ export class FakeRest {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await readRequest(req);
+    const hold = this.#holds.find((candidate) => candidate.matches(request));
+    if (hold) {
+      this.#holds = this.#holds.filter((candidate) => candidate !== hold);
+      hold.arrive();
+      await hold.released;
+    }
     const response = request.url.startsWith(`${API_PREFIX}/`) ? this.#respond(request) : { status: 404 };
     this.requests.push({ ...request, status: response.status });
     const payload = response.body === undefined ? '' : JSON.stringify(response.body);

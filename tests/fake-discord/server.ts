@@ -8,7 +8,7 @@ import { FAKE_APPLICATION_ID, FAKE_TOKEN } from './ids.ts';
 import { InteractionRegistry, type DispatchedInteraction } from './interactions.ts';
 import { FAKE_BOT_USER } from './messages.ts';
 import type { FakeResponse } from './responses.ts';
-import { FakeRest, type RecordedRequest, type RequestMatcher } from './rest.ts';
+import { FakeRest, type Hold, type RecordedRequest, type RequestMatcher } from './rest.ts';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts; anything else gets 401 on REST and close 4004 on IDENTIFY. */
@@ -202,6 +202,11 @@ export class FakeDiscord {
   /** The next `times` (default 1) matching REST requests get `response`; see responses.ts for Discord's shapes. */
   failNext(matcher: RequestMatcher, response: FakeResponse & { times?: number }): void {
     this.#rest.failNext(matcher, response);
+  }
+
+  /** The next matching REST request stays unanswered (in flight) until the returned release(). */
+  holdNext(matcher: RequestMatcher): Hold {
+    return this.#rest.holdNext(matcher);
   }
 
   /** Every matching REST request gets `response` until clearFaults(). */

@@ -1,7 +1,7 @@
 // Runs `node --import tsx src/main.ts` as npm start does, with only the environment the caller gives, and reads its log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isolatedEnv } from './isolatedEnv.ts';
@@ -22,9 +22,15 @@ export interface SpawnedBot {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-export function spawnBot(env: Record<string, string>): SpawnedBot {
+/** `npm start` exactly as a user or a process manager runs it (the compiled dist/main.js under npm). */
+export const NPM_START: [string, string[]] = ['npm', ['start', '--silent']];
+
+export function spawnBot(
+  env: Record<string, string>,
+  [command, args]: [string, string[]] = [process.execPath, ['--import', 'tsx', 'src/main.ts']],
+): SpawnedBot {
   // No inherited DISCORD_* or .env surprises: only PATH and what the test sets.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env: isolatedEnv({ LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +114,33 @@ export async function freePort(): Promise<number> {
 /** The value of `key=value` in a log line. */
 export function logField(line: string, key: string): string | undefined {
   return new RegExp(`\\s${key}=(\\S+)`).exec(line)?.[1];
+}
+
+/** Every live process below pid (children, grandchildren, …), from /proc. */
+export function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": the fields after the last ')' start with the state.
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const [child, of] of parents) {
+      if (of === parent && !found.includes(child)) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
 }
 
 /** Whether a process with this pid exists and is not a zombie waiting to be reaped. */
