@@ -49,12 +49,17 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   async function onInteraction(payload: unknown, shardId: number): Promise<void> {
     const started = performance.now();
     try {
-      const { response, target, outcome } = handle(payload);
+      const { response, target, outcome, deleteOriginal } = handle(payload);
       if (!response || !target) {
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
       }
       await send(target.id, target.token, response);
+      if (deleteOriginal) {
+        await client.rest.delete(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+          auth: false,
+        });
+      }
       logOutcome(log, outcome, started, { shard: shardId });
     } catch (error) {
       // handle() itself may be what threw: the envelope still says where to answer.

@@ -33,8 +33,21 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
     }),
     handle: async (payload) => {
       const started = performance.now();
-      const { response, outcome } = handle(payload);
+      const { response, outcome, target, deleteOriginal } = handle(payload);
       logOutcome(log, outcome, started);
+      // Delete acknowledges the click first (a deferred update), then removes the message with the click's token.
+      if (deleteOriginal && target) {
+        const base = options.env.DISCORD_API_BASE_URL ?? 'https://discord.com/api';
+        const url = `${base}/v10/webhooks/${target.applicationId}/${target.token}/messages/@original`;
+        setImmediate(() => {
+          fetch(url, { method: 'DELETE' }).then(
+            (res) => {
+              if (!res.ok) log('warn', 'could not delete the answer', { id: target.id, status: res.status });
+            },
+            (error: unknown) => log('warn', 'could not delete the answer', { id: target.id, error }),
+          );
+        });
+      }
       return Promise.resolve(response);
     },
   });
