@@ -86,6 +86,20 @@ describe('npm start without DISCORD_TOKEN: the local console', () => {
   });
 });
 
+describe('npm start with a setting that needs its partner: one warning line, then the console', () => {
+  it.each([
+    ['PORT without DISCORD_PUBLIC_KEY', { PORT: '8080' }, /^feud-bot: warning: PORT .*DISCORD_PUBLIC_KEY/],
+    ['SHARD_COUNT without DISCORD_TOKEN', { SHARD_COUNT: '2' }, /^feud-bot: warning: SHARD_COUNT .*DISCORD_TOKEN/],
+  ])('%s', async (_name, env, warning) => {
+    const { code, stdout, stderr } = await run(main, { env, input: 'exit\n' });
+    expect(code).toBe(0);
+    const lines = stderr.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(warning);
+    expect(stdout).toContain('feud-bot local console');
+  });
+});
+
 describe('npm start with a bad setting: one line naming the variable, exit code 1', () => {
   const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.secret-token-value';
   const APP = '1100000000000000001';
