@@ -128,7 +128,7 @@ export const FEUD_COMMAND = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'help',
-      name_localizations: zh('帮助', '說明'),
+      name_localizations: zh('帮助', '幫助'),
       description: 'What each subcommand is for, with examples',
       description_localizations: zh('每个子命令的用途和示例', '每個子命令的用途和範例'),
       options: [privateOption],
