@@ -60,7 +60,7 @@ describe('npm start without DISCORD_TOKEN: the local console', () => {
     expect(code).toBe(0);
     const [nothing, , outOfRange, next, timeline, third, back, secret] = stdout.split('feud> ').slice(1);
     expect(nothing).toBe('nothing to page\n');
-    expect(outOfRange).toContain('(only you can see this)');
+    expect(outOfRange).toBe('choose a number from 1 to 3\n');
     expect(next).toMatch(/Result 2 of \d+/);
     expect(timeline).toContain('Timeline · Page 1 of 3');
     expect(third).toContain('Timeline · Page 3 of 3');

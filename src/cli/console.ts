@@ -107,6 +107,20 @@ function pageButton(last: APIInteractionResponse | undefined, page: number): str
   return undefined;
 }
 
+/** How many entries the last reply's menu offers. */
+function optionCount(last: APIInteractionResponse | undefined): number | undefined {
+  const menu = controls(last).find((c) => c.type === ComponentType.StringSelect) as { options?: unknown[] } | undefined;
+  return menu?.options?.length;
+}
+
+/** How many pages the last reply's timeline has, from its title ("Page 1 of 3"). */
+function pageCount(last: APIInteractionResponse | undefined): number | undefined {
+  if (!last || !('data' in last) || !last.data || !('embeds' in last.data)) return undefined;
+  const title = last.data.embeds?.[0]?.title ?? '';
+  const n = /(\d+)\D*$/.exec(title)?.[1];
+  return n === undefined ? undefined : Number(n);
+}
+
 const flagsOf = (r: APIInteractionResponse | undefined): number =>
   r && 'data' in r && r.data && 'flags' in r.data ? Number(r.data.flags ?? 0) : 0;
 
@@ -195,7 +209,9 @@ export function runConsole({ input, output, handle, ansi = false }: ConsoleOptio
       } else if (/^\d+$/.test(line)) {
         const menu = control(last, 'menu');
         const page = pageButton(last, Number(line) - 1);
-        if (menu) click(menu, [String(Number(line) - 1)]);
+        const count = optionCount(last) ?? pageCount(last);
+        if ((menu || page) && count !== undefined && (Number(line) < 1 || Number(line) > count)) say(m().noSuch(count));
+        else if (menu) click(menu, [String(Number(line) - 1)]);
         else if (page) click(page);
         else say(m().noList);
       } else if (/^complete$/i.test(word)) {

@@ -80,6 +80,7 @@ interface Strings {
   consoleHelp: string;
   noPaging: string;
   noList: string;
+  noSuch: (count: number) => string;
   consoleLang: (locale: string) => string;
   previous: string;
   next: string;
@@ -187,6 +188,7 @@ DISCORD_APPLICATION_ID, run "npm run deploy" once, then "npm start" again.
 The README has the step-by-step.`,
     noPaging: 'nothing to page',
     noList: 'no list to choose from',
+    noSuch: (count) => `choose a number from 1 to ${count}`,
     consoleLang: (locale) => `interface language: ${locale}`,
     previous: 'Previous',
     next: 'Next',
@@ -285,6 +287,7 @@ The README has the step-by-step.`,
 README 里有详细步骤。`,
     noPaging: '没有可翻的页',
     noList: '没有可选的列表',
+    noSuch: (count) => `请选择 1 到 ${count} 之间的数字`,
     consoleLang: (locale) => `界面语言:${locale}`,
     previous: '上一条',
     next: '下一条',

@@ -4,10 +4,13 @@ import { SEARCH } from '../search/options.ts';
 import { dateHow, dateLine } from './dateText.ts';
 import { MESSAGES, type Lang } from './messages.ts';
 
+/** "OpenAI (OpenAI)" reads once: a name that is the same in both languages is not repeated. */
+export const singleName = (title: string): string => title.replace(/^(.+) \((\1)\)$/u, '$1');
+
 function resultText(r: Result, i: number, n: number, lang: Lang): string {
   const m = MESSAGES[lang];
   const published = lang === 'zh' ? r.citation.publishedZh : r.citation.published;
-  const lines = [`${n > 1 ? `${i + 1}. ` : ''}${r.title}`, `   「${r.passage}」`];
+  const lines = [`${n > 1 ? `${i + 1}. ` : ''}${singleName(r.title)}`, `   「${r.passage}」`];
   if (r.english) lines.push(`   ${m.fields.english}: ${r.english}`);
   if (r.speaker && r.medium)
     lines.push(`   ${m.fields.speaker}: ${r.speaker.en} (${r.speaker.zh}), ${m.medium[r.medium] ?? r.medium}`);
@@ -51,7 +54,7 @@ export function timelineText(events: readonly Result[], lang: Lang = 'en'): stri
       const published = lang === 'zh' ? r.citation.publishedZh : r.citation.published;
       const label = (lang === 'zh' ? r.date?.labelZh : r.date?.label) ?? '';
       const how = dateHow(r.date, lang, published).split('\n').join('\n     ');
-      return `${label} · ${r.title}\n   ${how} · ${MESSAGES[lang].paragraph(r.ref)}`;
+      return `${label} · ${singleName(r.title)}\n   ${how} · ${MESSAGES[lang].paragraph(r.ref)}`;
     })
     .join('\n');
 }
