@@ -131,6 +131,15 @@ describe('the message command "Ask feud-bot"', () => {
     expect(messageOf(body).content).toBe(MESSAGES.en.messageNoText(true, '/feud ask'));
   });
 
+  it('on a message with only an embed (a link preview, a bot’s answer): asks the embed’s text', async () => {
+    const body = await bot.ask(
+      onMessage({ content: '', embeds: [{ title: 'News', description: 'When did Musk leave the OpenAI board?' }] }),
+    );
+    expectValid(body, 4);
+    expect(messageOf(body).content).toContain('Asked: “News. When did Musk leave the OpenAI board?”');
+    expect(paragraphs).toContain(passageOf(embedOf(body)));
+  });
+
   it('on a message with no text at all: a clear private reply', async () => {
     const body = await bot.ask(onMessage({ content: '   ' }));
     expectValid(body, 4);

@@ -47,7 +47,9 @@ const commandData = z.looseObject({
           z.looseObject({
             content: z.string().optional(),
             attachments: z.array(z.unknown()).optional(),
-            embeds: z.array(z.unknown()).optional(),
+            embeds: z
+              .array(z.looseObject({ title: z.string().optional(), description: z.string().optional() }))
+              .optional(),
             sticker_items: z.array(z.unknown()).optional(),
           }),
         )
@@ -165,8 +167,11 @@ export function parseInteraction(payload: unknown): ParsedInteraction | undefine
       return { ...common, kind: 'unsupported', reason: 'unknown command' };
     const targetId = cmd.data.target_id ?? '';
     const m = cmd.data.resolved?.messages?.[targetId];
-    const attachments = (m?.attachments?.length ?? 0) + (m?.embeds?.length ?? 0) + (m?.sticker_items?.length ?? 0);
-    return { ...common, kind: 'message', target: { id: targetId, content: m?.content ?? '', attachments } };
+    const attachments = (m?.attachments?.length ?? 0) + (m?.sticker_items?.length ?? 0);
+    // A message with no text of its own but an embed (a link preview, another bot's answer) is asked by the embed's text.
+    const embedText = (m?.embeds ?? []).map((e) => [e.title, e.description].filter(Boolean).join('. ')).join('\n');
+    const content = m?.content?.trim() ? m.content : embedText;
+    return { ...common, kind: 'message', target: { id: targetId, content, attachments } };
   }
   if (!cmd.success || cmd.data.name !== FEUD_COMMAND.name)
     return { ...common, kind: 'unsupported', reason: 'unknown command' };
