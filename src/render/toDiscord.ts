@@ -1,4 +1,6 @@
 // Answer → Discord message payloads. The one place that sets flags, allowed_mentions and limits.
+// The article's own words carry verbatim marks (traditional.ts): finishResponse, which the handler runs on every
+// response, converts the rest for zh-TW readers and removes the marks.
 import {
   ButtonStyle,
   ComponentType,
