@@ -9,6 +9,8 @@ import type { Logger } from '../log.ts';
 import { createInteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
+const DELETE_RETRY_MS = 1_000;
+
 export interface HttpModeOptions {
   env: Env;
   publicKeyHex: string;
@@ -39,14 +41,17 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Server> {
       if (deleteOriginal && target) {
         const base = options.env.DISCORD_API_BASE_URL ?? 'https://discord.com/api';
         const url = `${base}/v10/webhooks/${target.applicationId}/${target.token}/messages/@original`;
-        setImmediate(() => {
+        // The DELETE may reach Discord before our HTTP answer has acknowledged the click: one retry covers that.
+        const attempt = (retry: boolean) =>
           fetch(url, { method: 'DELETE' }).then(
             (res) => {
-              if (!res.ok) log('warn', 'could not delete the answer', { id: target.id, status: res.status });
+              if (res.ok) return;
+              if (retry && res.status === 404) setTimeout(() => void attempt(false), DELETE_RETRY_MS);
+              else log('warn', 'could not delete the answer', { id: target.id, status: res.status });
             },
             (error: unknown) => log('warn', 'could not delete the answer', { id: target.id, error }),
           );
-        });
+        setImmediate(() => void attempt(true));
       }
       return Promise.resolve(response);
     },
