@@ -1,9 +1,9 @@
-// npm run deploy: registers /feud to DISCORD_GUILD_ID if set (instant), else globally (up to an hour).
+// npm run deploy: registers /feud and "Ask feud-bot" to DISCORD_GUILD_ID if set (instant), else globally (up to an hour).
 import dotenv from 'dotenv';
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { ConfigError, parseEnv } from '../src/config/env.ts';
 import { staleSource } from '../src/io/buildFreshness.ts';
-import { COMMANDS } from './feud.ts';
+import { commandsFor } from './feud.ts';
 
 async function deploy(): Promise<string> {
   // A stale bundle would register yesterday's definition of /feud.
@@ -18,7 +18,8 @@ async function deploy(): Promise<string> {
   const route = env.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID)
     : Routes.applicationCommands(env.DISCORD_APPLICATION_ID);
-  const saved = (await rest.put(route, { body: COMMANDS })) as unknown[];
+  const body = commandsFor(env.DISCORD_GUILD_ID ? 'guild' : 'global');
+  const saved = (await rest.put(route, { body })) as unknown[];
   return env.DISCORD_GUILD_ID
     ? `registered ${saved.length} command(s) in guild ${env.DISCORD_GUILD_ID}: they show up at once`
     : `registered ${saved.length} command(s) globally: Discord may take up to an hour to show them everywhere`;

@@ -1,7 +1,7 @@
 // npm start: gateway bot with a token, HTTP endpoint with a public key and port, else the local console.
 import dotenv from 'dotenv';
 import { createApp } from './app.ts';
-import { ConfigError, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
+import { ConfigError, configWarnings, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
 import { staleSource } from './io/buildFreshness.ts';
 import { runConsole } from './cli/console.ts';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   try {
     env = parseEnv(process.env);
     dropBlankShardVariables(process.env);
+    for (const warning of configWarnings(env)) process.stderr.write(`feud-bot: warning: ${warning}\n`);
   } catch (error) {
     if (error instanceof ConfigError) fail(`configuration: ${error.message}`);
     throw error;

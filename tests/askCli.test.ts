@@ -79,6 +79,31 @@ describe('ask: one query', () => {
     expect(expectResults(answer.results)[0]?.date?.start).toMatch(/^2019-02/);
   });
 
+  it('takes commands in any case, as the console does', async () => {
+    const { code, stdout } = await run(tsxArgs('src/cli/ask.ts', '--json', 'WHEN', 'GPT-2'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ command: 'when', query: 'GPT-2' });
+  });
+
+  it('ask timeline lists every dated event, one a line with its date first; --json gives the results', async () => {
+    const text = await run(tsxArgs('src/cli/ask.ts', 'Timeline'));
+    expect(text.code).toBe(0);
+    const heads = text.stdout.split('\n').filter((l) => !l.startsWith(' ') && l !== '');
+    expect(heads[0]).toMatch(/^2015 · Altman arranges a dinner/);
+    const json = await run(tsxArgs('src/cli/ask.ts', '--json', 'timeline'));
+    const out = JSON.parse(json.stdout) as { command: string; results: unknown[] };
+    expect(out.command).toBe('timeline');
+    expect(out.results).toHaveLength(heads.length);
+  });
+
+  it('ask help explains every command with examples, and exits 0', async () => {
+    const { code, stdout } = await run(tsxArgs('src/cli/ask.ts', 'help'));
+    expect(code).toBe(0);
+    for (const sub of ['ask', 'when', 'quote', 'who', 'timeline'])
+      expect(stdout).toMatch(new RegExp(`^  ${sub} +\\S`, 'm'));
+    expect(stdout).toContain('npm run --silent ask -- when "GPT-2"');
+  });
+
   const tooLong = 'x'.repeat(101);
   it.each([
     ['an empty query', ['who', ''], /^ask: Please type something to search for\.\n$/],
@@ -90,6 +115,18 @@ describe('ask: one query', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('ask --stdin without --json: the readable answer for each line', () => {
+  it('prints each answer as text, not JSON, and an error line for a bad request', async () => {
+    const input = `${JSON.stringify({ command: 'WHEN', query: 'GPT-2' })}\nnot json\n`;
+    const { code, stdout } = await run(tsxArgs('src/cli/ask.ts', '--stdin'), { input });
+    expect(code).toBe(0);
+    expect(stdout).toContain('「2019年2月,OpenAI推出了');
+    expect(stdout).toMatch(/When: February 2019/);
+    expect(stdout).toMatch(/^error: not valid JSON/m);
+    expect(stdout).not.toMatch(/^\{/m);
   });
 });
 

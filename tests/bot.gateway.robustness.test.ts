@@ -31,20 +31,23 @@ function expectRefusal(body: Awaited<ReturnType<RunningBot['ask']>>, text?: stri
 
 describe('interactions Discord would not send, or the bot does not handle', () => {
   const en = MESSAGES.en;
+  // The refusal names every command, as clickable mentions when the interaction carried /feud's id.
+  const unsupported =
+    /^I answer (<\/feud ask:\d+>|\/feud ask), .*(<\/feud help:\d+>|\/feud help) and “Ask feud-bot” on a message\.$/;
   const modalSubmit = () => ({
     ...chatInput(),
     type: 5,
     data: { custom_id: 'feedback-form', components: [] },
   });
   const cases: [string, () => DispatchedInteraction, string | RegExp][] = [
-    ['an unknown subcommand', () => chatInput({ subcommand: 'dance' }), en.unsupported],
-    ['another command', () => chatInput({ command: 'weather', subcommand: 'when' }), en.unsupported],
+    ['an unknown subcommand', () => chatInput({ subcommand: 'dance' }), unsupported],
+    ['another command', () => chatInput({ command: 'weather', subcommand: 'when' }), unsupported],
     ['no query option', () => chatInput({ subcommand: 'when' }), en.badOption],
     ['a numeric query', () => query(42), en.badOption],
     ['a boolean query', () => query(true, 'who'), en.badOption],
     ['a 1000-character query', () => query('马'.repeat(1000)), /^That query is too long: \d+ characters at most\.$/],
     ['a blank query', () => query('   '), en.problem.empty],
-    ['a modal submit (type 5)', modalSubmit, en.unsupported],
+    ['a modal submit (type 5)', modalSubmit, unsupported],
   ];
 
   it.each(cases)('%s: a clean ephemeral refusal, then the next question is answered', async (_what, make, text) => {
@@ -73,11 +76,11 @@ describe('interactions Discord would not send, or the bot does not handle', () =
   // handler throws after the bot has answered (main.ts logs that as an unhandled rejection).
   const queryOption = (value: unknown) => [{ name: 'when', type: 1, options: [{ name: 'query', type: 3, value }] }];
   it.each([
-    ['data: a string', 'garbage', en.unsupported],
-    ['data: an array', [], en.unsupported],
-    ['data: an empty object', {}, en.unsupported],
-    ['a numeric command name', { id: '1', name: 7, type: 1 }, en.unsupported],
-    ['a subcommand without a name', { id: '1', name: 'feud', type: 1, options: [{ type: 1 }] }, en.unsupported],
+    ['data: a string', 'garbage', unsupported],
+    ['data: an array', [], unsupported],
+    ['data: an empty object', {}, unsupported],
+    ['a numeric command name', { id: '1', name: 7, type: 1 }, unsupported],
+    ['a subcommand without a name', { id: '1', name: 'feud', type: 1, options: [{ type: 1 }] }, unsupported],
     ['an object as the query', { id: '1', name: 'feud', type: 1, options: queryOption({ $ne: null }) }, en.badOption],
     ['a null query', { id: '1', name: 'feud', type: 1, options: queryOption(null) }, en.badOption],
   ])('malformed, %s: a clean refusal, and the next question is answered', async (_what, data, text) => {

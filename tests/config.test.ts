@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, dropBlankShardVariables, parseEnv } from '../src/config/env.ts';
+import { ConfigError, configWarnings, dropBlankShardVariables, parseEnv } from '../src/config/env.ts';
 
 describe('the environment schema', () => {
   it('treats blank values as unset, as a copied .env.example has them', () => {
@@ -44,5 +44,24 @@ describe('the environment schema', () => {
     const sharded: Record<string, string | undefined> = { SHARD_COUNT: '2', SHARDS: '[1]' };
     dropBlankShardVariables(sharded);
     expect(sharded).toEqual({ SHARD_COUNT: '2', SHARDS: '[1]' });
+  });
+
+  it('says what a bad number accepts, not "Invalid input" or "received NaN"', () => {
+    expect(() => parseEnv({ SHARD_COUNT: 'abc' })).toThrow(
+      /^SHARD_COUNT: must be "auto" or a whole number of shards from 1 to 1000$/,
+    );
+    expect(() => parseEnv({ SHARD_COUNT: '0' })).toThrow(/^SHARD_COUNT: must be "auto"/);
+    expect(() => parseEnv({ COOLDOWN_SECONDS: 'abc' })).toThrow(
+      /^COOLDOWN_SECONDS: must be a whole number of seconds from 1 to 3600$/,
+    );
+    expect(() => parseEnv({ COOLDOWN_ANSWERS: '2.5' })).toThrow(/^COOLDOWN_ANSWERS: must be a whole number/);
+  });
+
+  it('warns, one line each, about a setting that means nothing without its partner', () => {
+    expect(configWarnings(parseEnv({ PORT: '8080' }))).toEqual([expect.stringMatching(/^PORT .*DISCORD_PUBLIC_KEY/)]);
+    expect(configWarnings(parseEnv({ SHARD_COUNT: '2' }))).toEqual([
+      expect.stringMatching(/^SHARD_COUNT .*DISCORD_TOKEN/),
+    ]);
+    expect(configWarnings(parseEnv({ DISCORD_PUBLIC_KEY: 'a'.repeat(64), PORT: '8080' }))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-spec/zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { config, locales, type ZodMiniObject } from 'zod/mini';
-import { COMMANDS, FEUD_COMMAND, QUERY_MAX_LENGTH } from '../commands/feud.ts';
+import { ASK_MESSAGE_COMMAND, COMMANDS, FEUD_COMMAND, QUERY_MAX_LENGTH, commandsFor } from '../commands/feud.ts';
 import { SEARCH } from '../src/search/options.ts';
 import { FAKE_GUILD_ID } from './fake-discord/ids.ts';
 import { invalidFormBody, serverError } from './fake-discord/responses.ts';
@@ -39,27 +39,41 @@ describe('npm run deploy against a fake Discord', () => {
 
   const sent = () => fake?.requests.map((r) => `${r.method} ${r.path}`) ?? [];
 
-  it('with DISCORD_GUILD_ID, PUTs exactly the /feud definition to the guild and exits 0', async () => {
+  it('with DISCORD_GUILD_ID, PUTs both commands to the guild without the user-install fields, and exits 0', async () => {
     const { code, stdout, stderr } = await deploy({ DISCORD_GUILD_ID: FAKE_GUILD_ID }, 'npm');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^deploy: registered 1 command\\(s\\) in guild ${FAKE_GUILD_ID}`));
+    expect(stdout).toMatch(new RegExp(`^deploy: registered 2 command\\(s\\) in guild ${FAKE_GUILD_ID}`));
     expect(sent()).toEqual([`PUT /applications/${fake!.applicationId}/guilds/${FAKE_GUILD_ID}/commands`]);
     const [request] = fake!.requests;
-    expect(request?.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
+    const body = request?.body as Record<string, unknown>[];
+    expect(body).toEqual(JSON.parse(JSON.stringify(commandsFor('guild'))));
+    // Guild commands ignore these fields, and do not support BOT_DM: a guild body carries neither.
+    for (const entry of body) {
+      expect(entry).not.toHaveProperty('integration_types');
+      expect(entry).not.toHaveProperty('contexts');
+    }
     expect(request?.headers.authorization).toBe(`Bot ${fake!.token}`);
-    expect(fake!.deployedCommands(FAKE_GUILD_ID).map((c) => c.name)).toEqual(['feud']);
+    expect(fake!.deployedCommands(FAKE_GUILD_ID).map((c) => c.name)).toEqual(['feud', 'Ask feud-bot']);
     expect(fake!.deployedCommands()).toEqual([]);
     expect(stdout).not.toContain(fake!.token);
   });
 
-  it('without DISCORD_GUILD_ID, PUTs the definition globally and says it may take a while', async () => {
+  it('without DISCORD_GUILD_ID, PUTs both commands globally, installable to a user, and says it may take a while', async () => {
     const { code, stdout } = await deploy();
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^deploy: registered 1 command\(s\) globally/);
+    expect(stdout).toMatch(/^deploy: registered 2 command\(s\) globally/);
     expect(sent()).toEqual([`PUT /applications/${fake!.applicationId}/commands`]);
-    expect(fake!.requests[0]?.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
-    expect(fake!.deployedCommands().map((c) => c.name)).toEqual(['feud']);
+    const body = fake!.requests[0]?.body as Record<string, unknown>[];
+    expect(body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
+    for (const entry of body) {
+      // Guild install and user install; in servers, the bot's DM, and any other DM or group DM.
+      expect(entry.integration_types).toEqual([0, 1]);
+      expect(entry.contexts).toEqual([0, 1, 2]);
+    }
+    expect(body[1]).toMatchObject({ type: 3, name: 'Ask feud-bot' });
+    expect(body[1]).not.toHaveProperty('description');
+    expect(fake!.deployedCommands().map((c) => c.name)).toEqual(['feud', 'Ask feud-bot']);
   });
 
   it('exits 1 with Discord’s message, including the field, when Discord answers 50035 Invalid Form Body', async () => {
@@ -166,12 +180,17 @@ describe('the /feud definition obeys Discord’s rules for commands', () => {
     }
   });
 
-  it('gives the command, every subcommand and every option a zh-CN name and description', () => {
-    expect(subcommands.map((s) => s.name)).toEqual(['ask', 'when', 'quote', 'who', 'timeline']);
+  it('gives the command, every subcommand and every option a zh-CN and a zh-TW name and description', () => {
+    expect(subcommands.map((s) => s.name)).toEqual(['ask', 'when', 'quote', 'who', 'timeline', 'help']);
     for (const [path, node] of nodes) {
-      expect(node.name_localizations?.['zh-CN'], path).toBeTruthy();
-      expect(node.description_localizations?.['zh-CN'], path).toBeTruthy();
+      for (const locale of ['zh-CN', 'zh-TW']) {
+        expect(node.name_localizations?.[locale], `${path} ${locale}`).toBeTruthy();
+        expect(node.description_localizations?.[locale], `${path} ${locale}`).toBeTruthy();
+      }
     }
+    // Traditional, not Simplified: the zh-TW strings differ wherever the characters do.
+    expect(FEUD_COMMAND.description_localizations['zh-TW']).toBe('查詢馬斯克與OpenAI之間的恩怨');
+    expect(ASK_MESSAGE_COMMAND.name_localizations['zh-TW']).toBe('向 feud-bot 提問');
   });
 
   it('has at most 25 options at every level, unique names, and required options first', () => {
@@ -209,9 +228,14 @@ describe('the /feud definition obeys Discord’s rules for commands', () => {
     expect(total).toBeLessThanOrEqual(8000);
   });
 
-  it('is registered as one chat-input command', () => {
-    expect(COMMANDS).toEqual([FEUD_COMMAND]);
+  it('is registered as one chat-input command and one message command with a name of at most 32 characters', () => {
+    expect(COMMANDS).toEqual([FEUD_COMMAND, ASK_MESSAGE_COMMAND]);
     expect(FEUD_COMMAND.type).toBe(1);
+    expect(ASK_MESSAGE_COMMAND.type).toBe(3);
+    for (const name of [ASK_MESSAGE_COMMAND.name, ...Object.values(ASK_MESSAGE_COMMAND.name_localizations)]) {
+      expect([...name].length).toBeGreaterThanOrEqual(1);
+      expect([...name].length).toBeLessThanOrEqual(32);
+    }
   });
 });
 

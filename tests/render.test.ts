@@ -18,6 +18,17 @@ describe('markdown', () => {
     expect(boldHighlights('董事会成员', ['董事会', '董事'])).toBe('**董事会**成员');
   });
 
+  it('merges touching and overlapping highlights into one run, so no "****" appears', () => {
+    expect(boldHighlights('马斯克起诉OpenAI', ['马斯克', '起诉'])).toBe('**马斯克起诉**OpenAI');
+    expect(boldHighlights('董事会成员', ['董事', '事会成'])).toBe('**董事会成**员');
+  });
+
+  it('bolds the article’s form of the query’s own words: gpt2 and GPT-2 find “GPT-2”, not inside ChatGPT', () => {
+    expect(boldHighlights('OpenAI推出了GPT-2。', [], 'when gpt2')).toBe('OpenAI推出了**GPT\\-2**。');
+    expect(boldHighlights('OpenAI推出了GPT-2。', [], 'GPT-2')).toBe('OpenAI推出了**GPT\\-2**。');
+    expect(boldHighlights('ChatGPT火了', [], 'gpt')).toBe('ChatGPT火了');
+  });
+
   it('cuts to the limit with an ellipsis and never splits an emoji', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 3)).toBe('abc');
@@ -50,17 +61,23 @@ describe('Discord payloads', () => {
       english: 'e'.repeat(3000),
       gloss: 'g'.repeat(3000),
     };
-    const embed = resultEmbed(huge, 'quote', 'en', 'Result 1 of 5');
+    const embed = resultEmbed(huge, 'quote', { lang: 'en' }, 'Result 1 of 5');
     expect(embed.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
     for (const f of embed.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
     expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedsTotal);
   });
 
-  it('gives several results a pager and a menu, one result neither', () => {
+  it('gives several results a pager and a menu, one result neither; a public answer a Delete, a private one Share', () => {
+    const labels = (m: ReturnType<typeof answerMessage>) =>
+      (m.components ?? []).flatMap((row) =>
+        'components' in row ? row.components.map((c) => ('label' in c ? c.label : 'menu')) : [],
+      );
     const many = answerMessage(app.answer({ command: 'when', query: 'OpenAI' }), view);
-    expect(many.components).toHaveLength(2);
+    expect(labels(many)).toEqual(['Previous', 'Next', 'Delete', 'menu']);
     const one = answerMessage(app.answer({ command: 'who', query: 'Alan Kay' }), view);
-    expect(one.components).toEqual([]);
+    expect(labels(one)).toEqual(['Delete']);
+    const mine = answerMessage(app.answer({ command: 'who', query: 'Alan Kay' }), { ...view, ephemeral: true });
+    expect(labels(mine)).toEqual(['Share']);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { InteractionResponseType } from 'discord.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCorpus, type ReadData } from '../src/corpus/buildCorpus.ts';
+import { displayWidth } from '../src/render/labels.ts';
 import { DataError } from '../src/corpus/dataError.ts';
 import { readFrom } from '../src/io/readData.ts';
 import { chatInput } from './fake-discord/payloads.ts';
@@ -17,29 +18,56 @@ const STACK_FRAME = /^\s+at /m;
 
 describe('npm start without DISCORD_TOKEN: the local console', () => {
   it('prints the help, answers /feud commands the way the bot would, and exits 0 on "exit"', async () => {
-    const input = ['/feud when GPT-2', '/feud who 奥特曼', '/feud quote LeCun', '/feud when asdfqwer', 'next', 'exit'];
+    const input = ['/feud when GPT-2', '/feud who 奥特曼', '/feud quote LeCun', '/feud when asdfqwer', 'exit'];
     const { code, stdout, stderr } = await run(main, { input: `${input.join('\n')}\n` });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // The help tells a newcomer how to go from here to Discord.
     expect(stdout).toContain('no DISCORD_TOKEN is set');
-    expect(stdout).toMatch(/set DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
+    expect(stdout).toMatch(/set DISCORD_TOKEN\s+and\s+DISCORD_APPLICATION_ID/);
+    // Every line fits an 80-column terminal.
+    for (const line of stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(stdout).toContain('npm run deploy');
 
     const replies = stdout.split('feud> ').slice(1);
     expect(replies).toHaveLength(input.length);
-    const [when, who, quote, nothing, next] = replies;
+    const [when, who, quote, nothing] = replies;
     expect(when).toContain('GPT-2');
     expect(when).toContain('「2019年2月,OpenAI推出了');
     expect(when).toContain('February 2019');
     expect(who).toContain('Sam Altman (奥特曼)');
-    expect(who).toMatch(/Role: .*Y Combinator/);
+    // The English reader's lead: the role, before the passage.
+    expect(who).toMatch(/Sam Altman \(奥特曼\)\nThen president of Y Combinator/);
     expect(quote).toContain('Yann LeCun');
     expect(quote).toContain('人工智能威胁论是蒙昧主义');
     expect(nothing).toContain('No good match for “asdfqwer”');
     expect(nothing).toMatch(/Try:\n• \S/);
-    // A no-match reply has no pages to turn.
-    expect(next).toBe('nothing to page\n');
+  });
+
+  it('keeps the last answer pageable after an error reply, pages the timeline by number, and reads private:True', async () => {
+    const input = [
+      'next',
+      '/feud when GPT-2',
+      '9',
+      'next',
+      '/feud timeline',
+      '3',
+      'prev',
+      '/feud who Ilya private:True',
+      'exit',
+    ];
+    const { code, stdout } = await run(main, { input: `${input.join('\n')}\n` });
+    expect(code).toBe(0);
+    const [nothing, , outOfRange, next, timeline, third, back, secret] = stdout.split('feud> ').slice(1);
+    expect(nothing).toBe('nothing to page\n');
+    expect(outOfRange).toBe('choose a number from 1 to 3\n');
+    expect(next).toMatch(/Result 2 of \d+/);
+    expect(timeline).toContain('Timeline · Page 1 of 3');
+    expect(third).toContain('Timeline · Page 3 of 3');
+    expect(back).toContain('Timeline · Page 2 of 3');
+    expect(secret).toMatch(/^\(only you can see this\)\n/);
+    expect(secret).toContain('Ilya');
+    expect(secret).not.toMatch(/No good match/);
   });
 
   it('pages with "next", picks from the menu by number, and answers in Chinese after "lang zh"', async () => {
@@ -48,13 +76,27 @@ describe('npm start without DISCORD_TOKEN: the local console', () => {
     const { code, stdout } = await run(main, { input: `${input.join('\n')}\n` });
     expect(code).toBe(0);
     const [lang, first, second, third] = stdout.split('feud> ').slice(1);
-    expect(lang).toBe('interface language: zh-CN\n');
+    expect(lang).toBe('界面语言:zh-CN\n');
     expect(first).toMatch(/第 1 条,共 \d+ 条/);
     expect(first).toContain('时间: 2019年2月');
     expect(second).toMatch(/第 2 条,共 \d+ 条/);
-    expect(second).toMatch(/^ {2}2\. .*◀$/m);
+    expect(second).toMatch(/^ {2}2\. [^◀]*?◀$/m);
     expect(third).toMatch(/第 3 条,共 \d+ 条/);
-    expect(third).toMatch(/^ {2}3\. .*◀$/m);
+    expect(third).toMatch(/^ {2}3\. [^◀]*?◀$/m);
+  });
+});
+
+describe('npm start with a setting that needs its partner: one warning line, then the console', () => {
+  it.each([
+    ['PORT without DISCORD_PUBLIC_KEY', { PORT: '8080' }, /^feud-bot: warning: PORT .*DISCORD_PUBLIC_KEY/],
+    ['SHARD_COUNT without DISCORD_TOKEN', { SHARD_COUNT: '2' }, /^feud-bot: warning: SHARD_COUNT .*DISCORD_TOKEN/],
+  ])('%s', async (_name, env, warning) => {
+    const { code, stdout, stderr } = await run(main, { env, input: 'exit\n' });
+    expect(code).toBe(0);
+    const lines = stderr.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(warning);
+    expect(stdout).toContain('feud-bot local console');
   });
 });
 

@@ -4,18 +4,37 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { ASK, isCommand, type Answerer } from '../answer/answerQuery.ts';
-import { toJson } from '../render/toJson.ts';
-import { problemText, toText } from '../render/toText.ts';
 import { staleSource } from '../io/buildFreshness.ts';
+import { MESSAGES } from '../render/messages.ts';
+import { timelineOrder } from '../render/timelineOrder.ts';
+import { timelineJson, toJson } from '../render/toJson.ts';
+import { problemText, timelineText, toText } from '../render/toText.ts';
 import { startupGuard } from './startupGuard.ts';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [ask|when|quote|who] <query>
+       npm run --silent ask -- [--json] timeline
        npm run --silent ask -- --stdin [--json]   (one {"command","query"} object a line)
-A query without a command is asked as a free-form question: ask -- "who sued openai"`;
+       npm run --silent ask -- help
+A query without a command is asked as a free-form question: ask -- "who sued openai"
+Commands are case-insensitive.`;
+
+/** `ask help`: the usage, then what each command is for, with examples. */
+const HELP = [
+  USAGE,
+  '',
+  ...MESSAGES.en.help
+    .entries()
+    .flatMap((e) => [
+      `  ${e.sub.padEnd(9)}${e.what}`,
+      ...e.examples.map((x) => `           npm run --silent ask -- ${e.sub} ${JSON.stringify(x)}`),
+    ]),
+].join('\n');
+
+const TIMELINE = 'timeline';
 
 const stdinLine = z.object({ command: z.string(), query: z.string() });
 
-function answerLine(app: Answerer, line: string): Record<string, unknown> {
+function answerLine(_app: Answerer, line: string): Line {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -24,16 +43,24 @@ function answerLine(app: Answerer, line: string): Record<string, unknown> {
   }
   const req = stdinLine.safeParse(parsed);
   if (!req.success) return { error: 'expected {"command": "ask|when|quote|who", "query": "..."} with string values' };
-  return toJson(app.answer(req.data));
+  return { request: { command: req.data.command.toLowerCase(), query: req.data.query } };
 }
+
+type Line = { error: string } | { request: { command: string; query: string } };
 
 async function runStdin(app: Answerer, json: boolean): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const out = answerLine(app, line);
-    if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
-    else process.stdout.write(`${'error' in out ? `error: ${String(out.error)}` : JSON.stringify(out)}\n`);
+    const read: Line = answerLine(app, line);
+    if ('error' in read) {
+      process.stdout.write(json ? `${JSON.stringify(read)}\n` : `error: ${read.error}\n\n`);
+      continue;
+    }
+    const answer = app.answer(read.request);
+    if (json) process.stdout.write(`${JSON.stringify(toJson(answer))}\n`);
+    else
+      process.stdout.write(`${answer.kind === 'invalid' ? `error: ${problemText(answer, 'en')}` : toText(answer)}\n\n`);
   }
 }
 
@@ -58,10 +85,21 @@ async function main(): Promise<number> {
     await runStdin(app, values.json);
     return 0;
   }
-  const [first = '', ...rest] = positionals;
-  if (first === '') {
+  const [typed = '', ...rest] = positionals;
+  if (typed === '') {
     process.stderr.write(`ask: missing command\n${USAGE}\n`);
     return 2;
+  }
+  // Commands are case-insensitive, as in the console: `ask WHEN GPT-2`.
+  const first = typed.toLowerCase();
+  if (first === 'help' && rest.length === 0) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (first === TIMELINE && rest.length === 0) {
+    const events = timelineOrder(app.timeline());
+    process.stdout.write(values.json ? `${JSON.stringify(timelineJson(events))}\n` : `${timelineText(events)}\n`);
+    return 0;
   }
   // A first word that is no command starts a free-form question: `ask who sued openai`.
   const named = isCommand(first) || first === ASK;

@@ -6,6 +6,14 @@ const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits o
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** A whole number in a range; a bad value says what is accepted, not "received NaN". */
+const wholeNumber = (min: number, max: number, what: string) => {
+  const error = `must be a whole number ${what} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const SHARD_COUNT_ERROR = 'must be "auto" or a whole number of shards from 1 to 1000';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -20,12 +28,19 @@ export const envSchema = z.object({
       .transform((u) => u.replace(/\/+$/, '').replace(/\/v\d+$/, '')),
   ),
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters')),
-  PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  PORT: optional(wholeNumber(1, 65535, '(a TCP port)')),
   HOST: optional(z.string().min(1)),
-  HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65535)),
-  SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
-  COOLDOWN_ANSWERS: optional(z.coerce.number().int().min(0).max(1000)),
-  COOLDOWN_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  HEALTH_PORT: optional(wholeNumber(1, 65535, '(a TCP port)')),
+  SHARD_COUNT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(auto|\d{1,4})$/, SHARD_COUNT_ERROR)
+      .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v)))
+      .refine((v) => v === 'auto' || (v >= 1 && v <= 1000), SHARD_COUNT_ERROR),
+  ),
+  COOLDOWN_ANSWERS: optional(wholeNumber(0, 1000, 'of answers')),
+  COOLDOWN_SECONDS: optional(wholeNumber(1, 3600, 'of seconds')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
 });
 
@@ -51,6 +66,21 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   }
   if (e.DISCORD_PUBLIC_KEY && e.PORT === undefined) throw new ConfigError('PORT: required with DISCORD_PUBLIC_KEY');
   return e;
+}
+
+/**
+ * Settings that mean nothing without their partner: start-up goes on (to the console, or the mode the rest
+ * selects), but says so in one line each instead of silently ignoring them.
+ */
+export function configWarnings(e: Env): string[] {
+  const warnings: string[] = [];
+  if (e.PORT !== undefined && !e.DISCORD_PUBLIC_KEY) {
+    warnings.push('PORT is set without DISCORD_PUBLIC_KEY: HTTP mode needs both, so PORT is ignored');
+  }
+  if (e.SHARD_COUNT !== undefined && !e.DISCORD_TOKEN) {
+    warnings.push('SHARD_COUNT is set without DISCORD_TOKEN: sharding needs the gateway, so SHARD_COUNT is ignored');
+  }
+  return warnings;
 }
 
 /**

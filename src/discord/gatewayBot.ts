@@ -69,13 +69,18 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     try {
       handled = handle(payload);
       handleSeconds = (performance.now() - started) / 1000;
-      const { response, target, outcome } = handled;
+      const { response, target, outcome, deleteOriginal } = handled;
       if (!response || !target) {
         metrics?.interaction(outcome, handleSeconds);
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
       }
       await send(target.id, target.token, response);
+      if (deleteOriginal) {
+        await client.rest.delete(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
+          auth: false,
+        });
+      }
       metrics?.interaction(outcome, handleSeconds);
       logOutcome(log, outcome, started, { shard: shardId });
     } catch (error) {

@@ -9,6 +9,8 @@ import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
+const DELETE_RETRY_MS = 1_000;
+
 export interface HttpModeOptions {
   env: Env;
   publicKeyHex: string;
@@ -38,9 +40,25 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
     handle: async (payload) => {
       const started = performance.now();
       try {
-        const { response, outcome } = handle(payload);
+        const { response, outcome, target, deleteOriginal } = handle(payload);
         metrics.interaction(outcome, (performance.now() - started) / 1000);
         logOutcome(log, outcome, started);
+        // Delete acknowledges the click first (a deferred update), then removes the message with the click's token.
+        if (deleteOriginal && target) {
+          const base = options.env.DISCORD_API_BASE_URL ?? 'https://discord.com/api';
+          const url = `${base}/v10/webhooks/${target.applicationId}/${target.token}/messages/@original`;
+          // The DELETE may reach Discord before our HTTP answer has acknowledged the click: one retry covers that.
+          const attempt = (retry: boolean) =>
+            fetch(url, { method: 'DELETE' }).then(
+              (res) => {
+                if (res.ok) return;
+                if (retry && res.status === 404) setTimeout(() => void attempt(false), DELETE_RETRY_MS);
+                else log('warn', 'could not delete the answer', { id: target.id, status: res.status });
+              },
+              (error: unknown) => log('warn', 'could not delete the answer', { id: target.id, error }),
+            );
+          setImmediate(() => void attempt(true));
+        }
         return Promise.resolve(response);
       } catch (error) {
         metrics.interaction({ kind: 'invalid', results: 0 }, (performance.now() - started) / 1000, true);

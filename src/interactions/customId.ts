@@ -25,11 +25,21 @@ export interface TimelineState {
   page: number;
 }
 
-export type ComponentState = ResultsState | TimelineState;
-/** Buttons in one message need distinct ids, so each control carries its own role. */
-export type Control = 'prev' | 'next' | 'menu';
+export interface HelpState {
+  view: 'help';
+  owner: string;
+  version: string;
+  page: number;
+}
 
-const CONTROL_CODE: Record<Control, string> = { prev: 'p', next: 'n', menu: 'm' };
+export type ComponentState = ResultsState | TimelineState | HelpState;
+/**
+ * Buttons in one message need distinct ids, so each control carries its own role. Share posts the same view
+ * publicly; delete removes a public answer (its owner only).
+ */
+export type Control = 'prev' | 'next' | 'menu' | 'share' | 'delete';
+
+const CONTROL_CODE: Record<Control, string> = { prev: 'p', next: 'n', menu: 'm', share: 's', delete: 'd' };
 const CODE_CONTROL = new Map(Object.entries(CONTROL_CODE).map(([k, v]) => [v, k as Control]));
 
 export function encodeState(state: ComponentState, control: Control): string {
@@ -37,7 +47,7 @@ export function encodeState(state: ComponentState, control: Control): string {
   const id =
     state.view === 'results'
       ? [...head, 'r', COMMAND_CODE[state.command], state.docs.join('.')].join(':')
-      : [...head, 't'].join(':');
+      : [...head, state.view === 'help' ? 'h' : 't'].join(':');
   if (id.length > LIMITS.customId) throw new Error(`custom_id too long (${id.length})`);
   return id;
 }
@@ -63,6 +73,9 @@ export function decodeState(customId: string): { state: ComponentState; control:
   if (!control) return undefined;
   if (view === 't' && commandCode === undefined) {
     return { state: { view: 'timeline', owner, version, page: Number(page) }, control };
+  }
+  if (view === 'h' && commandCode === undefined) {
+    return { state: { view: 'help', owner, version, page: Number(page) }, control };
   }
   const command = CODE_COMMAND.get(commandCode ?? '');
   if (view !== 'r' || !command || !docs || !/^\d{1,4}(\.\d{1,4}){0,24}$/.test(docs)) return undefined;

@@ -1,12 +1,26 @@
 // The one interaction handler every transport shares: payload in, interaction response out. No I/O.
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { QUERY_MAX_LENGTH } from '../../commands/feud.ts';
 import type { Answerer } from '../answer/answerQuery.ts';
-import { MESSAGES, langOf, type Lang } from '../render/messages.ts';
+import type { Result } from '../answer/types.ts';
+import { createLabels, distinctLabels } from '../render/labels.ts';
 import { LIMITS } from '../render/limits.ts';
-import { truncate } from '../render/markdown.ts';
-import { answerMessage, notice, resultsMessage, timelineMessage, type MessageData } from '../render/toDiscord.ts';
+import { MESSAGES, isTraditional, langOf, mention, type Lang } from '../render/messages.ts';
+import { timelineOrder } from '../render/timelineOrder.ts';
+import {
+  answerMessage,
+  echo,
+  helpMessage,
+  notice,
+  resultsMessage,
+  timelineMessage,
+  type MessageData,
+  type View,
+} from '../render/toDiscord.ts';
+import { finishResponse } from '../render/traditional.ts';
 import type { Cooldown } from './cooldown.ts';
-import { decodeState } from './customId.ts';
+import { decodeState, type ComponentState } from './customId.ts';
+import { messageQuestion } from './messageQuestion.ts';
 import { AUTOCOMPLETE, parseInteraction, type ParsedInteraction } from './parseInteraction.ts';
 
 /** What a transport logs about one interaction (never the token; the query only at debug). */
@@ -30,6 +44,11 @@ export interface Handled {
   outcome: Outcome;
   /** The callback's addressing, for transports that post it (gateway) or follow up on an error. */
   target?: { id: string; token: string; applicationId: string };
+  /**
+   * The asker pressed Delete: the response acknowledges the click (a deferred update), and the transport then
+   * deletes the message the button is on (DELETE /webhooks/{app}/{token}/messages/@original).
+   */
+  deleteOriginal?: boolean;
 }
 
 const reply = (data: MessageData): APIInteractionResponse => ({
@@ -40,7 +59,7 @@ const update = (data: MessageData): APIInteractionResponse => ({ type: Interacti
 
 /** The ephemeral apology a transport sends when handling failed unexpectedly. */
 export function errorResponse(locale: string | undefined): APIInteractionResponse {
-  return reply(notice(MESSAGES[langOf(locale)].error));
+  return finishResponse(reply(notice(MESSAGES[langOf(locale)].error)), isTraditional(locale));
 }
 
 export interface HandlerOptions {
@@ -48,27 +67,35 @@ export interface HandlerOptions {
   cooldown?: Cooldown;
 }
 
+type Step = [APIInteractionResponse, number];
+
 export function createInteractionHandler(app: Answerer, options: HandlerOptions = {}) {
   const { cooldown } = options;
+  const labels = createLabels(app.corpus);
+  let timeline: Result[] | undefined;
+  const events = () => (timeline ??= timelineOrder(app.timeline()));
 
   /** The ephemeral refusal when the user is over the limit, else undefined. */
-  function limited(p: ParsedInteraction, lang: Lang, outcome: Outcome): [APIInteractionResponse, number] | undefined {
+  function limited(p: ParsedInteraction, lang: Lang, outcome: Outcome): Step | undefined {
     const wait = cooldown?.take(p.userId) ?? 0;
     if (wait === 0) return undefined;
     outcome.cooldown = wait;
     return [reply(notice(MESSAGES[lang].cooldown(wait))), 0];
   }
 
-  function command(
-    p: Extract<ParsedInteraction, { kind: 'command' }>,
-    lang: Lang,
-    outcome: Outcome,
-  ): [APIInteractionResponse, number] {
-    const view = { lang, owner: p.userId, version: app.version, ephemeral: p.private === true };
-    if (p.subcommand === 'timeline') {
-      const events = app.timeline();
-      return [reply(timelineMessage(events, 0, view)), events.length];
-    }
+  const viewFor = (p: ParsedInteraction, lang: Lang, ephemeral: boolean, owner = p.userId): View => ({
+    lang,
+    owner,
+    version: app.version,
+    ephemeral,
+    labels,
+    ...(p.commandId ? { commandId: p.commandId } : {}),
+  });
+
+  function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang, outcome: Outcome): Step {
+    const view = viewFor(p, lang, p.private === true);
+    if (p.subcommand === 'help') return [reply(helpMessage(view)), 1];
+    if (p.subcommand === 'timeline') return [reply(timelineMessage(events(), 0, view)), events().length];
     if (typeof p.query !== 'string') {
       outcome.answer = 'invalid';
       return [reply(notice(MESSAGES[lang].badOption)), 0];
@@ -78,34 +105,61 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     return [reply(answerMessage(answer, view)), answer.kind === 'found' ? answer.results.length : 0];
   }
 
-  function autocomplete(p: Extract<ParsedInteraction, { kind: 'autocomplete' }>): [APIInteractionResponse, number] {
+  /** "Ask feud-bot" on a message: its text asked as a free-form question, answered privately with Share. */
+  function messageCommand(p: Extract<ParsedInteraction, { kind: 'message' }>, lang: Lang, outcome: Outcome): Step {
+    const m = MESSAGES[lang];
+    const asked = messageQuestion(p.target.content, QUERY_MAX_LENGTH);
+    if (!asked) return [reply(notice(m.messageNoText(p.target.attachments > 0, mention('ask', lang)))), 0];
+    outcome.query = asked.query;
+    const lead = [...(asked.cut ? [m.messageCut([...p.target.content].length)] : []), m.asked(echo(asked.query))];
+    const answer = app.answer({ command: 'ask', query: asked.query });
+    outcome.answer = answer.kind;
+    return [
+      reply(answerMessage(answer, viewFor(p, lang, true), lead)),
+      answer.kind === 'found' ? answer.results.length : 0,
+    ];
+  }
+
+  function autocomplete(p: Extract<ParsedInteraction, { kind: 'autocomplete' }>, lang: Lang): Step {
     const partial = typeof p.partial === 'string' ? p.partial : '';
-    const results = p.subcommand === 'timeline' ? [] : app.complete(p.subcommand, partial);
-    const choices = results.slice(0, LIMITS.choices).map((r) => ({
-      name: truncate(r.title, LIMITS.choiceName),
+    const results = p.subcommand === 'timeline' || p.subcommand === 'help' ? [] : app.complete(p.subcommand, partial);
+    const shown = results.slice(0, LIMITS.choices);
+    const names = distinctLabels(shown, lang, labels, LIMITS.choiceName);
+    const choices = shown.map((r, i) => ({
+      name: names[i] ?? r.title,
       // The id finds exactly this result; free text typed instead still searches.
       value: `#${r.id}`.slice(0, LIMITS.choiceValue),
     }));
     return [{ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, choices.length];
   }
 
-  function component(
-    p: Extract<ParsedInteraction, { kind: 'component' }>,
-    lang: Lang,
-  ): [APIInteractionResponse, number] {
+  /** The message a component's state shows, for its page. */
+  function render(state: ComponentState, page: number, view: View): MessageData | undefined {
+    if (state.view === 'help') return helpMessage(view);
+    if (state.view === 'timeline') return timelineMessage(events(), page, view);
+    const results = app.resultsAt(state.command, state.docs);
+    if (results.length === 0 || !Number.isInteger(page) || page < 0 || page >= results.length) return undefined;
+    return resultsMessage(state.command, results, page, view);
+  }
+
+  function component(p: Extract<ParsedInteraction, { kind: 'component' }>, lang: Lang): Step {
     const m = MESSAGES[lang];
     const decoded = decodeState(p.customId);
     if (!decoded) return [reply(notice(m.unknownComponent)), 0];
     const { state, control } = decoded;
     if (state.version !== app.version) return [reply(notice(m.stale)), 0];
-    if (state.owner !== p.userId) return [reply(notice(m.notYours)), 0];
-    const view = { lang, owner: state.owner, version: state.version, ephemeral: false };
-    if (state.view === 'timeline') return [update(timelineMessage(app.timeline(), state.page, view)), 1];
-    const results = app.resultsAt(state.command, state.docs);
-    if (results.length === 0) return [reply(notice(m.stale)), 0];
+    if (state.owner !== p.userId) return [reply(notice(control === 'delete' ? m.deleteNotYours : m.notYours)), 0];
+    if (control === 'delete') return [{ type: InteractionResponseType.DeferredMessageUpdate }, 0];
+    if (control === 'share') {
+      const shared = render(state, state.page, viewFor(p, lang, false, state.owner));
+      return shared ? [reply(shared), 1] : [reply(notice(m.stale)), 0];
+    }
     const page = control === 'menu' ? Number(p.values[0] ?? state.page) : state.page;
-    if (!Number.isInteger(page) || page < 0 || page >= results.length) return [reply(notice(m.unknownComponent)), 0];
-    return [update(resultsMessage(state.command, results, page, view)), results.length];
+    // Paging keeps the message as it is: private stays private (it carries Share), public stays public.
+    const ephemeral = (p.messageFlags & 64) !== 0;
+    const next = render(state, page, viewFor(p, lang, ephemeral, state.owner));
+    if (!next) return [reply(notice(state.view === 'results' ? m.unknownComponent : m.stale)), 0];
+    return [update(next), 1];
   }
 
   return function handle(payload: unknown): Handled {
@@ -125,10 +179,14 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
         outcome.query = typeof p.query === 'string' ? p.query : undefined;
         [response, results] = limited(p, lang, outcome) ?? command(p, lang, outcome);
         break;
+      case 'message':
+        outcome.subcommand = 'message';
+        [response, results] = limited(p, lang, outcome) ?? messageCommand(p, lang, outcome);
+        break;
       case 'autocomplete':
         outcome.subcommand = p.subcommand;
         outcome.query = typeof p.partial === 'string' ? p.partial : undefined;
-        [response, results] = autocomplete(p);
+        [response, results] = autocomplete(p, lang);
         break;
       case 'component':
         [response, results] = limited(p, lang, outcome) ?? component(p, lang);
@@ -138,11 +196,17 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
         response =
           p.type === AUTOCOMPLETE
             ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-            : reply(notice(MESSAGES[lang].unsupported));
+            : reply(notice(MESSAGES[lang].unsupported(p.commandId)));
         break;
     }
     outcome.results = results;
-    return { response, outcome, target };
+    const deleteOriginal = response.type === InteractionResponseType.DeferredMessageUpdate;
+    return {
+      response: finishResponse(response, isTraditional(p.locale)),
+      outcome,
+      target,
+      ...(deleteOriginal ? { deleteOriginal } : {}),
+    };
   };
 }
 

@@ -2,9 +2,9 @@
 import type { DateContext } from '../corpus/types.ts';
 import { MESSAGES, type Lang } from './messages.ts';
 
-function one(d: DateContext, lang: Lang, published: string): string {
+/** How we know a date, without the date itself: "stated in the text: “2019年2月”". */
+function howKnown(d: DateContext, lang: Lang, published: string): string {
   const m = MESSAGES[lang];
-  const label = lang === 'zh' ? d.labelZh : d.label;
   let how: string = m.basis[d.basis];
   if (d.basis === 'stated' && d.evidence) how += `: “${d.evidence}”`;
   if (d.basis === 'relative') how += ` (${published})${d.evidence ? `: “${d.evidence}”` : ''}`;
@@ -14,9 +14,20 @@ function one(d: DateContext, lang: Lang, published: string): string {
     const detail = parts.filter(Boolean).join('; ');
     if (detail) how += `: ${detail}`;
   }
-  if (d.basis === 'external' && d.source) how += ` (${d.source})`;
+  if (d.basis === 'external' && d.source) how += lang === 'zh' ? `(${m.sourceLabel}:${d.source})` : ` (${d.source})`;
   const note = d.note && lang === 'en' ? ` — ${d.note}` : '';
-  return `${label} — ${how}${note}`;
+  return `${how}${note}`;
+}
+
+function one(d: DateContext, lang: Lang, published: string): string {
+  return `${lang === 'zh' ? d.labelZh : d.label} — ${howKnown(d, lang, published)}`;
+}
+
+/** The timeline's line under a dated title: how we know, and the other reading; the date is not repeated. */
+export function dateHow(d: DateContext | null, lang: Lang, published: string): string {
+  if (!d) return MESSAGES[lang].undated;
+  const main = howKnown(d, lang, published);
+  return d.alternative ? `${main}\n${MESSAGES[lang].alsoReading}: ${one(d.alternative, lang, published)}` : main;
 }
 
 export function dateLine(d: DateContext | null, lang: Lang, published: string): string {

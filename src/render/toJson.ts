@@ -2,7 +2,7 @@
 import type { Answer, Result } from '../answer/types.ts';
 import { problemText } from './toText.ts';
 
-function resultJson(r: Result) {
+export function resultJson(r: Result) {
   return {
     title: r.title,
     passage: r.passage,
@@ -30,4 +30,9 @@ export function toJson(answer: Answer): Record<string, unknown> {
     suggestions: answer.kind === 'notFound' ? answer.suggestions : [],
     ...(answer.note ? { note: answer.note.en } : {}),
   };
+}
+
+/** The timeline for the ask CLI: every dated event in date order. */
+export function timelineJson(events: readonly Result[]): Record<string, unknown> {
+  return { command: 'timeline', results: events.map(resultJson) };
 }

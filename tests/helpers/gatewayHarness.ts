@@ -95,6 +95,25 @@ export function readDataJson<T>(path: string): T {
 /** Discord markdown as the bot writes it → the text a reader sees: no bold marks, no escapes. */
 export const plain = (markdown: string): string => markdown.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
 
+/** The article's passage in an embed: its block-quoted lines, as a reader sees them. */
+export const passageOf = (embed: APIEmbed): string =>
+  plain(
+    (embed.description ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('> '))
+      .map((l) => l.slice(2))
+      .join('\n'),
+  );
+
+/** What the reader sees first: the description before the passage (the English gloss, translation or role). */
+export const leadOf = (embed: APIEmbed): string => plain((embed.description ?? '').split('\n\n> ')[0] ?? '');
+
+/** Two cut labels name the same thing when one, without its ellipsis, begins the other. */
+export const sameLabel = (a: string, b: string): boolean => {
+  const [x, y] = [a.replace(/…$/, ''), b.replace(/…$/, '')];
+  return x.startsWith(y) || y.startsWith(x);
+};
+
 /** The message a type 4 (reply) or 7 (update) callback carries; throws on any other callback type. */
 export function messageOf(body: APIInteractionResponse): APIInteractionResponseCallbackData {
   if (
