@@ -1,7 +1,12 @@
 // zh-TW readers: the interface in Traditional characters (OpenCC, the standard converter), while the article's
 // own words stay verbatim Simplified. Renderers mark verbatim text; this pass converts the rest and drops the marks.
-import { Converter } from 'opencc-js/cn2t';
+import { createRequire } from 'node:module';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
+
+type Convert = (text: string) => string;
+interface OpenccCn2t {
+  Converter(options: { from: 'cn'; to: 'twp' }): Convert;
+}
 
 const OPEN = '\u0091';
 const CLOSE = '\u0092';
@@ -10,13 +15,14 @@ const MARKS = /[\u0091\u0092]/g;
 /** Marks article text that must reach the reader exactly as printed. */
 export const verbatim = (text: string): string => `${OPEN}${text}${CLOSE}`;
 
-let convert: ((text: string) => string) | undefined;
-function converter(): (text: string) => string {
-  // typescript-eslint cannot follow opencc-js's extensionless type imports; tsc types this call fine.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-  const ready: (text: string) => string = convert ?? Converter({ from: 'cn', to: 'twp' });
-  convert = ready;
-  return ready;
+let convert: Convert | undefined;
+// Loaded on the first zh-TW reply, as toSimplified loads its half on the first Traditional query: no mode
+// pays for OpenCC at start-up, and a plain require keeps the conversion synchronous.
+function converter(): Convert {
+  if (convert) return convert;
+  const opencc = createRequire(import.meta.url)('opencc-js/cn2t') as OpenccCn2t;
+  convert = opencc.Converter({ from: 'cn', to: 'twp' });
+  return convert;
 }
 
 /** Converts the text outside verbatim marks (an unclosed mark, cut by a limit, protects to the end). */
