@@ -264,6 +264,23 @@ function checkUnique(file: string, ids: string[]): void {
   });
 }
 
+/** Quote and event ids are looked up without their source, so two sources may not share one. */
+function checkUniqueAcross(
+  built: SourceParse[],
+  file: string,
+  entries: (b: SourceParse) => ReadonlyArray<{ id: string }>,
+): void {
+  const firstFile = new Map<string, string>();
+  for (const b of built) {
+    const path = `data/${b.source.annotations}/${file}`;
+    entries(b).forEach((e, i) => {
+      const other = firstFile.get(e.id);
+      if (other !== undefined) throw new DataError(path, entryName(i, e.id), 'id', `duplicate id: also in ${other}`);
+      firstFile.set(e.id, path);
+    });
+  }
+}
+
 export function buildCorpus(read: ReadData): Corpus {
   const sources = parseWith(sourcesSchema, 'data/sources.json', readJson(read, 'data/sources.json'));
   checkUnique(
@@ -295,6 +312,9 @@ export function buildCorpus(read: ReadData): Corpus {
   );
   const actionIds = new Set(actions.map((a) => a.id));
   const built = sources.map((s, i) => buildSource(read, s, i, externals, entityIds, actionIds));
+  checkUniqueAcross(built, 'quotes.json', (b) => b.quotes);
+  checkUniqueAcross(built, 'events.json', (b) => b.events);
+  checkUniqueAcross(built, 'facts.json', (b) => b.facts);
   const paragraphs = built.flatMap((b) => b.paragraphs);
   const byRef = new Map(paragraphs.map((p) => [p.ref, p]));
   const allText = paragraphs.map((p) => p.text).join('\n');

@@ -1,11 +1,13 @@
-// The search engine: resolve the query to concepts, score every document of the command's collection.
+// The search engine: resolve the query to concepts, score the documents the postings list for them.
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
 import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
-import { QueryResolver, type ResolvedQuery } from './resolveQuery.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { matchConcept } from './matchConcept.ts';
+import { buildPostings, Postings, type PostingsData, type Row } from './postings.ts';
+import { QueryResolver } from './resolveQuery.ts';
+import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export type Command = 'when' | 'quote' | 'who';
 export const COMMANDS: readonly Command[] = ['when', 'quote', 'who'];
@@ -23,44 +25,12 @@ export interface SearchOutcome {
   suggestions: string[];
 }
 
-interface Match {
-  /** The weight of the best field that has the concept, or 0. */
-  weight: number;
-  /** The concept is the document's subject: the quote's speaker, the entity itself. */
-  subject: boolean;
-  terms: string[];
-}
-
-/** A mention of a person is weaker evidence than the person being the subject (speaker, card). */
-const MENTION_WEIGHT = 0.85;
-/** A concept met only through the document's date context (a "2019" query on a 2019 event). */
-const DATE_WEIGHT = 0.75;
 /** A word reached through a typo is less certain than one typed right: "dolor" is not surely "donor". */
 const FUZZY_FACTOR = 0.8;
 /** The query's first person is most likely the speaker asked about ("OpenAI about Musk"). */
 const LATER_SUBJECT_WEIGHT = 0.95;
-
-function matchConcept(doc: SearchDoc, c: Concept): Match {
-  let weight = 0;
-  const terms: string[] = [];
-  for (const f of doc.fields) {
-    const zhHits = c.zh.filter((t) => f.zh.includes(t));
-    terms.push(...zhHits);
-    const hit = zhHits.length > 0 || c.en.some((s) => f.en.includes(` ${s} `));
-    if (hit && f.weight > weight) weight = f.weight;
-  }
-  const subject = doc.subject !== undefined && c.entities.includes(doc.subject);
-  if (c.entities.length > 0) {
-    weight = Math.min(weight, MENTION_WEIGHT);
-    if (c.entities.some((id) => doc.entities.has(id))) weight = MENTION_WEIGHT;
-  }
-  const start = doc.date?.start;
-  if (start !== undefined && c.dates.some((d) => start.startsWith(d))) {
-    // Dated then and saying so beats either alone: "July 2019" is the investment, not the LP told beside it.
-    weight = weight > 0 ? 1 : DATE_WEIGHT;
-  }
-  return { weight, subject, terms };
-}
+/** Cached match rows hold at most this many postings in all (a few tens of MB). */
+const MAX_CACHED_POSTINGS = 2_000_000;
 
 function dateFactor(doc: SearchDoc): number {
   const f = SEARCH.dateFactor;
@@ -69,98 +39,217 @@ function dateFactor(doc: SearchDoc): number {
   return doc.date.crossesSection ? f.crossesSection : f.narrative;
 }
 
-function onePerParagraph(hits: Hit[]): Hit[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.doc.ref) && seen.add(h.doc.ref));
+/** Orders by score, then by place in the collection, as a stable sort of every scored document would. */
+function better(score: Float64Array, a: number, b: number): boolean {
+  return score[a]! > score[b]! || (score[a] === score[b] && a < b);
 }
 
-export interface SearchOptions {
-  /** Score only these documents (by id): the question reader has already chosen the candidates. */
-  only?: ReadonlySet<string>;
-  /** Overrides SEARCH.minCoverage: ranking candidates already known to answer needs no floor. */
-  minCoverage?: number;
+/** The best k of the candidates, best first, with a bounded heap: no sort of every scored document. */
+export function topK(candidates: readonly number[], score: Float64Array, k: number): number[] {
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(score, heap[j]!, heap[i]!);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(l, m)) m = l;
+      if (r < heap.length && worse(r, m)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const g of candidates) {
+    if (heap.length < k) {
+      heap.push(g);
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1;
+        if (!worse(i, p)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (better(score, g, heap[0]!)) {
+      heap[0] = g;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(score, a, b) ? -1 : 1));
+}
+
+/**
+ * Walks the candidates best first, asking for more only while `take` wants them: take returns false to
+ * stop. Starts with a few and widens by four, so a query matching ten thousand documents sorts a few dozen.
+ */
+function bestFirst(candidates: readonly number[], score: Float64Array, want: number, take: (g: number) => boolean) {
+  for (let k = Math.max(8, want * 2); ; k *= 4) {
+    const top = topK(candidates, score, k);
+    let done = false;
+    const seenBefore = k === Math.max(8, want * 2) ? 0 : k / 4;
+    for (let i = seenBefore; i < top.length && !done; i++) done = !take(top[i]!);
+    if (done || top.length < k) return;
+  }
 }
 
 export interface Search {
-  search(command: Command, query: string, options?: SearchOptions): SearchOutcome;
+  search(command: Command, query: string): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
   defaults(command: Command): SearchDoc[];
   /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
   complete(command: Command, partial: string): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
-  /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
-  resolve(text: string): ResolvedQuery;
-  /** One Latin key exactly as the vocabulary has it, without the typo search. */
-  lookup(word: string): Concept | undefined;
   collections: Record<Command, SearchDoc[]>;
 }
 
-export function createSearch(corpus: Corpus): Search {
-  const collections = buildCollections(corpus);
-  const resolver = new QueryResolver(buildVocabulary(corpus, englishTexts(corpus)));
-  const matchCache = new Map<string, Match[]>();
+export interface SearchIndex {
+  vocabulary: Vocabulary;
+  postings: PostingsData;
+}
 
-  function matches(command: Command, c: Concept) {
+/** The documents of every collection, numbered one after the other, and where each collection starts. */
+function numbered(collections: Record<Command, SearchDoc[]>) {
+  const all: SearchDoc[] = [];
+  const offset = {} as Record<Command, number>;
+  for (const c of COMMANDS) {
+    offset[c] = all.length;
+    all.push(...collections[c]);
+  }
+  return { all, offset };
+}
+
+const HAN_DATE_TEXT = /\d{4}年(?:\d{1,2}月)?/g;
+
+/** Every Chinese term the vocabulary's concepts carry, and the dates the texts spell: what queries resolve to. */
+function indexedTerms(vocabulary: Vocabulary, docs: readonly SearchDoc[]): string[] {
+  const terms = new Set<string>();
+  for (const map of [vocabulary.han, vocabulary.latin])
+    for (const c of map.values()) for (const t of c.zh) terms.add(t);
+  for (const d of docs) {
+    for (const f of d.fields) {
+      for (const m of f.zh.matchAll(HAN_DATE_TEXT)) {
+        terms.add(m[0]);
+        terms.add(m[0].replace(/\d{1,2}月$/, ''));
+      }
+    }
+  }
+  return [...terms];
+}
+
+/** The vocabulary and postings: all the work that depends only on the data (the snapshot stores it). */
+export function buildSearchIndex(corpus: Corpus, collections = buildCollections(corpus)): SearchIndex {
+  const vocabulary = buildVocabulary(corpus, englishTexts(corpus));
+  const { all } = numbered(collections);
+  return { vocabulary, postings: buildPostings(all, indexedTerms(vocabulary, all)) };
+}
+
+export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
+  const collections = buildCollections(corpus);
+  const { vocabulary, postings: data } = index ?? buildSearchIndex(corpus, collections);
+  const resolver = new QueryResolver(vocabulary);
+  const { all, offset } = numbered(collections);
+  const postings = new Postings(data, all.length);
+  const score = new Float64Array(all.length);
+  const matchCache = new Map<string, Row>();
+  let cachedEntries = 0;
+
+  function matches(command: Command, c: Concept): Row {
     const key = `${command}\u0000${c.key}\u0000${c.zh.join('|')}`;
     let row = matchCache.get(key);
     if (!row) {
-      row = collections[command].map((d) => matchConcept(d, c));
-      if (matchCache.size >= SEARCH.cacheSize) matchCache.delete(matchCache.keys().next().value as string);
+      const lo = offset[command];
+      row = postings.row(c, lo, lo + collections[command].length);
+      // Bounded by postings held, not rows: a row can list every document of a thousand articles.
+      while (matchCache.size > 0 && (matchCache.size >= SEARCH.cacheSize || cachedEntries > MAX_CACHED_POSTINGS)) {
+        const oldest = matchCache.keys().next().value as string;
+        cachedEntries -= matchCache.get(oldest)!.docs.length;
+        matchCache.delete(oldest);
+      }
       matchCache.set(key, row);
+      cachedEntries += row.docs.length;
     }
     return row;
   }
 
-  function search(command: Command, query: string, options: SearchOptions = {}): SearchOutcome {
-    const { only, minCoverage = SEARCH.minCoverage } = options;
+  function search(command: Command, query: string): SearchOutcome {
     const docs = collections[command];
+    const lo = offset[command];
     const { concepts, unmatched, nearMisses } = resolver.resolve(query);
     const rows = concepts.map((c) => ({ c, row: matches(command, c) }));
     let total = unmatched.length * SEARCH.unmatchedWeight;
     const weighted = rows.flatMap(({ c, row }) => {
-      const df = row.filter((m) => m.weight > 0).length;
-      if (df === 0) {
+      if (row.df === 0) {
         total += SEARCH.unmatchedWeight;
         return [];
       }
-      const idf = Math.log(1 + docs.length / df);
+      const idf = Math.log(1 + docs.length / row.df);
       total += idf;
       return [{ c, row, idf }];
     });
-    const scored: Hit[] = [];
+    const candidates: number[] = [];
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
-      docs.forEach((doc, i) => {
-        if (only && !only.has(doc.id)) return;
-        let sum = 0;
-        const terms: string[] = [];
-        for (const w of weighted) {
-          const m = w.row[i]!;
-          const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
-          sum += w.idf * (m.subject ? subjectWeight : m.weight) * (w.c.fuzzy ? FUZZY_FACTOR : 1);
-          terms.push(...m.terms);
+      // Summed concept by concept, in query order, as a scan of every document adds them.
+      for (const w of weighted) {
+        const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
+        const fuzzy = w.c.fuzzy ? FUZZY_FACTOR : 1;
+        const { docs: at, weights, subject } = w.row;
+        for (let i = 0; i < at.length; i++) {
+          const g = at[i]!;
+          if (score[g] === 0) candidates.push(g);
+          score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
         }
-        if (sum === 0) return;
-        let score = sum / total;
-        if (command === 'when') score *= dateFactor(doc) * (doc.kind === 'paragraph' ? SEARCH.paragraphFactor : 1);
-        scored.push({ doc, score, terms: [...new Set(terms)] });
-      });
+      }
+      for (const g of candidates) {
+        const doc = all[g]!;
+        let s = score[g]! / total;
+        if (command === 'when') s *= dateFactor(doc) * (doc.kind === 'paragraph' ? SEARCH.paragraphFactor : 1);
+        score[g] = s;
+      }
     }
-    scored.sort((a, b) => b.score - a.score);
-    const best = scored[0]?.score ?? 0;
-    if (best < minCoverage || best === 0) {
-      return { hits: [], suggestions: suggest(command, scored, nearMisses) };
-    }
-    const good = scored.filter((h) => h.score >= best * SEARCH.relativeCutoff);
-    // Two `when` results quoting the same paragraph would show the same passage twice: keep the better.
-    const hits = command === 'when' ? onePerParagraph(good) : good;
-    return { hits: hits.slice(0, SEARCH.maxResults), suggestions: [] };
+    const outcome = rank(command, candidates, weighted, nearMisses, lo);
+    for (const g of candidates) score[g] = 0;
+    return outcome;
   }
 
-  function suggest(command: Command, partial: Hit[], nearMisses: Concept[]): string[] {
-    const out = new Set<string>();
-    for (const h of partial) out.add(h.doc.suggestion);
+  function rank(
+    command: Command,
+    candidates: number[],
+    weighted: Array<{ c: Concept }>,
+    nearMisses: Concept[],
+    lo: number,
+  ): SearchOutcome {
+    let best = 0;
+    for (const g of candidates) if (score[g]! > best) best = score[g]!;
+    if (candidates.length === 0 || best < SEARCH.minCoverage) {
+      const partial = new Set<string>();
+      bestFirst(candidates, score, SEARCH.maxSuggestions, (g) => {
+        partial.add(all[g]!.suggestion);
+        return partial.size < SEARCH.maxSuggestions;
+      });
+      return { hits: [], suggestions: suggest(command, [...partial], nearMisses) };
+    }
+    const floor = best * SEARCH.relativeCutoff;
+    const hits: Hit[] = [];
+    // Two `when` results quoting the same paragraph would show the same passage twice: keep the better.
+    const refs = new Set<string>();
+    bestFirst(candidates, score, SEARCH.maxResults, (g) => {
+      if (score[g]! < floor) return false;
+      const doc = all[g]!;
+      if (command === 'when') {
+        if (refs.has(doc.ref)) return true;
+        refs.add(doc.ref);
+      }
+      const terms = weighted.flatMap((w) => matchConcept(doc, w.c).terms);
+      hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
+      return hits.length < SEARCH.maxResults;
+    });
+    void lo;
+    return { hits, suggestions: [] };
+  }
+
+  function suggest(command: Command, partial: string[], nearMisses: Concept[]): string[] {
+    const out = new Set<string>(partial);
     for (const c of nearMisses) if (c.display && c.priority >= 2) out.add(c.display);
     for (const d of defaults(command)) out.add(d.suggestion);
     return [...out].slice(0, SEARCH.maxSuggestions);
@@ -183,16 +272,10 @@ export function createSearch(corpus: Corpus): Search {
 
   function clearCaches(): void {
     matchCache.clear();
+    cachedEntries = 0;
+    postings.clearCache();
     resolver.clearCache();
   }
 
-  return {
-    search,
-    defaults,
-    complete,
-    clearCaches,
-    resolve: (text) => resolver.resolve(text),
-    lookup: (word) => resolver.lookup(word),
-    collections,
-  };
+  return { search, defaults, complete, clearCaches, collections };
 }

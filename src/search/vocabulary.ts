@@ -82,13 +82,20 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
   }
 
   const hanChars = new Set<string>();
+  // Each word is keyed once: a word a thousand articles share costs one pinyin look-up, not a thousand.
+  const seenLatin = new Set<string>();
+  const seenHan = new Set<string>();
   for (const p of corpus.paragraphs) {
     const text = normalize(p.text);
     for (const ch of text) if (hasHan(ch)) hanChars.add(ch);
-    for (const m of text.matchAll(/[a-z][a-z0-9]*/g))
+    for (const m of text.matchAll(/[a-z][a-z0-9]*/g)) {
+      if (seenLatin.has(m[0])) continue;
+      seenLatin.add(m[0]);
       add(latin, m[0], concept(m[0], { zh: [m[0]], en: [m[0]], priority: 2 }));
+    }
     for (const w of hanWords(text)) {
-      if (w.length < 2 || CHINESE_STOPWORDS.has(w)) continue;
+      if (w.length < 2 || CHINESE_STOPWORDS.has(w) || seenHan.has(w)) continue;
+      seenHan.add(w);
       const c = concept(`zh:${w}`, { zh: [w], priority: 1 });
       add(han, w, c);
       const py = pinyinKey(w);
@@ -99,14 +106,18 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
     }
   }
 
+  const seenEnglish = new Set<string>();
   for (const text of englishTexts) {
     for (const w of englishIndexText(text).trim().split(' ')) {
-      if (w.length < 2 || ENGLISH_STOPWORDS.has(w)) continue;
+      if (w.length < 2 || ENGLISH_STOPWORDS.has(w) || seenEnglish.has(w)) continue;
+      seenEnglish.add(w);
       add(latin, w, concept(w, { en: [w], priority: 1 }));
     }
   }
 
-  const maxHanLength = Math.max(...[...han.keys()].map((k) => k.length));
+  // A loop, not Math.max(...keys): spreading a few hundred thousand arguments overflows the stack.
+  let maxHanLength = 0;
+  for (const k of han.keys()) if (k.length > maxHanLength) maxHanLength = k.length;
   // A key other sources also gave (an English word that is also pinyin) stays fuzzy.
   const fuzzyLatin = [...latin.entries()]
     .filter(([k, c]) => !k.includes(' ') && !(exactOnly.has(k) && c.priority <= 1 && c.en.length === 0))

@@ -1,0 +1,334 @@
+// The inverted index: concept keys (Chinese terms, English words, entities, subjects, dates) → the
+// documents and field weights that have them, so a query touches only the documents with its concepts.
+import type { Concept } from './concept.ts';
+import type { SearchDoc } from './documents.ts';
+import { DATE_WEIGHT, MENTION_WEIGHT } from './matchConcept.ts';
+
+/** Compressed rows: the items of row i are items[start[i] .. start[i+1]). */
+export interface Csr {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/** Everything the index holds, as plain data (the snapshot writes and reads exactly this). */
+export interface PostingsData {
+  /** Distinct Chinese field texts; a field is found through its text. */
+  zhTexts: string[];
+  /** Per Chinese text: the documents (global numbers) with a field of that text, and the field's weight. */
+  zhOcc: Csr;
+  zhOccWeight: Float64Array;
+  enTexts: string[];
+  enOcc: Csr;
+  enOccWeight: Float64Array;
+  /** Chinese terms known at build time (the vocabulary's), each with the texts containing it. */
+  zhTerms: string[];
+  zhTermTexts: Csr;
+  /** English words, each with the English texts that have it as a whole word. */
+  enWords: string[];
+  enWordTexts: Csr;
+  /** Keyed document lists: "entity:musk", "subject:musk", "date:2019-07" (date prefixes at year, month, day). */
+  keys: string[];
+  keyDocs: Csr;
+}
+
+export interface Row {
+  /** Documents (global numbers) the concept matches, with their weight and whether it is their subject. */
+  docs: Int32Array;
+  weights: Float64Array;
+  subject: Uint8Array;
+  /** Documents with a weight above 0: the concept's document frequency. */
+  df: number;
+}
+
+function toCsr(lists: number[][]): Csr {
+  const start = new Int32Array(lists.length + 1);
+  let n = 0;
+  lists.forEach((l, i) => {
+    start[i] = n;
+    n += l.length;
+  });
+  start[lists.length] = n;
+  const items = new Int32Array(n);
+  lists.forEach((l, i) => items.set(l, start[i]));
+  return { start, items };
+}
+
+const datePrefixes = (start: string) =>
+  [start.slice(0, 4), start.slice(0, 7), start].filter((s, i, a) => a.indexOf(s) === i);
+
+/** Every occurrence of every term in every text, by walking a trie of the terms from each position. */
+function termTexts(terms: string[], texts: string[]): number[][] {
+  const children: Array<Map<number, number>> = [new Map()];
+  const termAt: number[] = [-1];
+  terms.forEach((t, id) => {
+    let node = 0;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
+      let next = children[node]!.get(ch);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        termAt.push(-1);
+        children[node]!.set(ch, next);
+      }
+      node = next;
+    }
+    termAt[node] = id;
+  });
+  const out: number[][] = terms.map(() => []);
+  const lastText = new Int32Array(terms.length).fill(-1);
+  texts.forEach((text, textId) => {
+    for (let i = 0; i < text.length; i++) {
+      let node = 0;
+      for (let j = i; j < text.length; j++) {
+        const next = children[node]!.get(text.charCodeAt(j));
+        if (next === undefined) break;
+        node = next;
+        const id = termAt[node]!;
+        if (id >= 0 && lastText[id] !== textId) {
+          lastText[id] = textId;
+          out[id]!.push(textId);
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** Builds the index over every collection's documents, numbered one after the other. */
+export function buildPostings(docs: readonly SearchDoc[], zhTerms: readonly string[]): PostingsData {
+  const zhIds = new Map<string, number>();
+  const enIds = new Map<string, number>();
+  const zhOcc: number[][] = [];
+  const zhW: number[][] = [];
+  const enOcc: number[][] = [];
+  const enW: number[][] = [];
+  const keyIds = new Map<string, number>();
+  const keyDocs: number[][] = [];
+  const key = (k: string, g: number) => {
+    let id = keyIds.get(k);
+    if (id === undefined) {
+      id = keyDocs.length;
+      keyIds.set(k, id);
+      keyDocs.push([]);
+    }
+    keyDocs[id]!.push(g);
+  };
+  const occ = (
+    ids: Map<string, number>,
+    lists: number[][],
+    weights: number[][],
+    text: string,
+    g: number,
+    w: number,
+  ) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = lists.length;
+      ids.set(text, id);
+      lists.push([]);
+      weights.push([]);
+    }
+    lists[id]!.push(g);
+    weights[id]!.push(w);
+  };
+  docs.forEach((d, g) => {
+    for (const f of d.fields) {
+      occ(zhIds, zhOcc, zhW, f.zh, g, f.weight);
+      occ(enIds, enOcc, enW, f.en, g, f.weight);
+    }
+    for (const id of d.entities) key(`entity:${id}`, g);
+    if (d.subject !== undefined) key(`subject:${d.subject}`, g);
+    if (d.date) for (const p of datePrefixes(d.date.start)) key(`date:${p}`, g);
+  });
+  const zhTexts = [...zhIds.keys()];
+  const enTexts = [...enIds.keys()];
+  const terms = [...new Set(zhTerms)].filter((t) => t !== '');
+  const wordIds = new Map<string, number>();
+  const wordTexts: number[][] = [];
+  enTexts.forEach((text, textId) => {
+    for (const w of new Set(text.split(' '))) {
+      if (w === '') continue;
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = wordTexts.length;
+        wordIds.set(w, id);
+        wordTexts.push([]);
+      }
+      wordTexts[id]!.push(textId);
+    }
+  });
+  return {
+    zhTexts,
+    zhOcc: toCsr(zhOcc),
+    zhOccWeight: Float64Array.from(zhW.flat()),
+    enTexts,
+    enOcc: toCsr(enOcc),
+    enOccWeight: Float64Array.from(enW.flat()),
+    zhTerms: terms,
+    zhTermTexts: toCsr(termTexts(terms, zhTexts)),
+    enWords: [...wordIds.keys()],
+    enWordTexts: toCsr(wordTexts),
+    keys: [...keyIds.keys()],
+    keyDocs: toCsr(keyDocs),
+  };
+}
+
+const rowOf = (csr: Csr, i: number) => csr.items.subarray(csr.start[i], csr.start[i + 1]);
+const EMPTY = new Int32Array(0);
+
+/** Query-time view of PostingsData: concept → matching documents of one collection. */
+export class Postings {
+  private readonly zhTermId: Map<string, number>;
+  private readonly enWordId: Map<string, number>;
+  private readonly keyId: Map<string, number>;
+  /** Chinese terms not known at build time (a query's unknown word), found by one scan and kept. */
+  private readonly scanned = new Map<string, Int32Array>();
+  private readonly weight: Float64Array;
+  private readonly isSubject: Uint8Array;
+  private readonly inRow: Uint8Array;
+  private readonly dated: Uint8Array;
+
+  constructor(
+    readonly data: PostingsData,
+    docCount: number,
+  ) {
+    this.zhTermId = new Map(data.zhTerms.map((t, i) => [t, i]));
+    this.enWordId = new Map(data.enWords.map((w, i) => [w, i]));
+    this.keyId = new Map(data.keys.map((k, i) => [k, i]));
+    this.weight = new Float64Array(docCount);
+    this.isSubject = new Uint8Array(docCount);
+    this.inRow = new Uint8Array(docCount);
+    this.dated = new Uint8Array(docCount);
+  }
+
+  clearCache(): void {
+    this.scanned.clear();
+  }
+
+  /** Chinese texts containing the term as a substring. */
+  private zhTextsWith(term: string): Int32Array {
+    const id = this.zhTermId.get(term);
+    if (id !== undefined) return rowOf(this.data.zhTermTexts, id);
+    let hit = this.scanned.get(term);
+    if (!hit) {
+      const found: number[] = [];
+      this.data.zhTexts.forEach((t, i) => {
+        if (t.includes(term)) found.push(i);
+      });
+      hit = Int32Array.from(found);
+      if (this.scanned.size >= 1000) this.scanned.delete(this.scanned.keys().next().value as string);
+      this.scanned.set(term, hit);
+    }
+    return hit;
+  }
+
+  /** English texts with the stemmed word or phrase as whole words. */
+  private enTextsWith(phrase: string): Int32Array {
+    const words = phrase.split(' ');
+    if (words.length === 1 && phrase !== '') {
+      const id = this.enWordId.get(phrase);
+      return id === undefined ? EMPTY : rowOf(this.data.enWordTexts, id);
+    }
+    // A phrase: the texts of its rarest word, then the phrase itself checked in each.
+    let rarest: Int32Array | undefined;
+    for (const w of words) {
+      if (w === '') continue;
+      const id = this.enWordId.get(w);
+      if (id === undefined) return EMPTY;
+      const texts = rowOf(this.data.enWordTexts, id);
+      if (!rarest || texts.length < rarest.length) rarest = texts;
+    }
+    const padded = ` ${phrase} `;
+    const candidates = rarest ?? Int32Array.from(this.data.enTexts.keys());
+    return candidates.filter((i) => this.data.enTexts[i]!.includes(padded));
+  }
+
+  private docsWith(key: string): Int32Array {
+    const id = this.keyId.get(key);
+    return id === undefined ? EMPTY : rowOf(this.data.keyDocs, id);
+  }
+
+  private datedDocs(prefix: string): Int32Array[] {
+    if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(prefix)) return [this.docsWith(`date:${prefix}`)];
+    // Any other prefix: every indexed date prefix that starts with it (a document's full start is one).
+    return this.data.keys.filter((k) => k.startsWith(`date:${prefix}`)).map((k) => this.docsWith(k));
+  }
+
+  /** What matchConcept gives for every document of [lo, hi), for the documents where it is not nothing. */
+  row(c: Concept, lo: number, hi: number): Row {
+    const { weight, isSubject, inRow, dated } = this;
+    const touched: number[] = [];
+    const touch = (g: number) => {
+      if (inRow[g] === 0) {
+        inRow[g] = 1;
+        touched.push(g);
+      }
+    };
+    const fields = (texts: Int32Array, occ: Csr, occWeight: Float64Array) => {
+      for (const t of texts) {
+        for (let k = occ.start[t]!; k < occ.start[t + 1]!; k++) {
+          const g = occ.items[k]!;
+          if (g < lo || g >= hi) continue;
+          touch(g);
+          const w = occWeight[k]!;
+          if (w > weight[g]!) weight[g] = w;
+        }
+      }
+    };
+    for (const t of c.zh) fields(this.zhTextsWith(t), this.data.zhOcc, this.data.zhOccWeight);
+    for (const s of c.en) fields(this.enTextsWith(s), this.data.enOcc, this.data.enOccWeight);
+    const inRange = (docs: Int32Array, f: (g: number) => void) => {
+      for (const g of docs) if (g >= lo && g < hi) f(g);
+    };
+    if (c.entities.length > 0) {
+      for (const g of touched) weight[g] = Math.min(weight[g]!, MENTION_WEIGHT);
+      for (const id of c.entities) {
+        inRange(this.docsWith(`entity:${id}`), (g) => {
+          touch(g);
+          weight[g] = MENTION_WEIGHT;
+        });
+        inRange(this.docsWith(`subject:${id}`), (g) => {
+          touch(g);
+          isSubject[g] = 1;
+        });
+      }
+    }
+    const datedHere: number[] = [];
+    for (const d of c.dates) {
+      for (const docs of this.datedDocs(d)) {
+        inRange(docs, (g) => {
+          if (dated[g] === 0) {
+            dated[g] = 1;
+            datedHere.push(g);
+          }
+        });
+      }
+    }
+    for (const g of datedHere) {
+      touch(g);
+      weight[g] = weight[g]! > 0 ? 1 : DATE_WEIGHT;
+      dated[g] = 0;
+    }
+    let n = 0;
+    let df = 0;
+    for (const g of touched) if (weight[g]! > 0 || isSubject[g] === 1) n++;
+    const out: Row = { docs: new Int32Array(n), weights: new Float64Array(n), subject: new Uint8Array(n), df: 0 };
+    let i = 0;
+    for (const g of touched) {
+      const w = weight[g]!;
+      if (w > 0 || isSubject[g] === 1) {
+        out.docs[i] = g;
+        out.weights[i] = w;
+        out.subject[i] = isSubject[g]!;
+        i++;
+        if (w > 0) df++;
+      }
+      weight[g] = 0;
+      isSubject[g] = 0;
+      inRow[g] = 0;
+    }
+    out.df = df;
+    return out;
+  }
+}
