@@ -3,9 +3,17 @@ import { benchColdStart } from './coldStartBench.ts';
 import { benchCore } from './coreBench.ts';
 import { benchGateway } from './gatewayBench.ts';
 import { benchHttp } from './httpBench.ts';
+import { benchScale } from './scaleBench.ts';
 import { ms, verdict } from './stats.ts';
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+
+if (process.argv.includes('--scale')) {
+  // `--sizes 1,10` for a quicker look; the default is 1, 10, 100 and 1000 articles.
+  const sizes = process.argv[process.argv.indexOf('--sizes') + 1];
+  await benchScale(process.argv.includes('--sizes') && sizes ? sizes.split(',').map(Number) : undefined);
+  process.exit(0);
+}
 
 console.log('feud-bot benchmark (2-core shared machine: expect noise; run twice before trusting a number)\n');
 

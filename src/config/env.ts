@@ -42,6 +42,7 @@ export const envSchema = z.object({
   COOLDOWN_ANSWERS: optional(wholeNumber(0, 1000, 'of answers')),
   COOLDOWN_SECONDS: optional(wholeNumber(1, 3600, 'of seconds')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  FEUD_DATA_DIR: optional(z.string().min(1)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,4 +90,11 @@ export function configWarnings(e: Env): string[] {
  */
 export function dropBlankShardVariables(env: Record<string, string | undefined>): void {
   for (const key of ['SHARD_COUNT', 'SHARDS']) if (env[key]?.trim() === '') delete env[key];
+}
+
+/** FEUD_DATA_DIR: a folder laid out as data/ to read instead (the benchmark's synthetic corpora). */
+export function dataDirFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
+  const result = envSchema.shape.FEUD_DATA_DIR.safeParse(env.FEUD_DATA_DIR);
+  if (!result.success) throw new ConfigError('FEUD_DATA_DIR: must be a folder path');
+  return result.data;
 }

@@ -150,6 +150,11 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const { all, offset } = numbered(collections);
   const postings = new Postings(data, all.length);
   const score = new Float64Array(all.length);
+  // Computed once: `when` prefers stated dates and curated events (a per-document constant).
+  const whenFactor = Float64Array.from(
+    all,
+    (doc) => dateFactor(doc) * (doc.kind === 'paragraph' ? SEARCH.paragraphFactor : 1),
+  );
   const matchCache = new Map<string, Row>();
   let cachedEntries = 0;
 
@@ -173,7 +178,6 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
 
   function search(command: Command, query: string): SearchOutcome {
     const docs = collections[command];
-    const lo = offset[command];
     const { concepts, unmatched, nearMisses } = resolver.resolve(query);
     const rows = concepts.map((c) => ({ c, row: matches(command, c) }));
     let total = unmatched.length * SEARCH.unmatchedWeight;
@@ -201,13 +205,12 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         }
       }
       for (const g of candidates) {
-        const doc = all[g]!;
         let s = score[g]! / total;
-        if (command === 'when') s *= dateFactor(doc) * (doc.kind === 'paragraph' ? SEARCH.paragraphFactor : 1);
+        if (command === 'when') s *= whenFactor[g]!;
         score[g] = s;
       }
     }
-    const outcome = rank(command, candidates, weighted, nearMisses, lo);
+    const outcome = rank(command, candidates, weighted, nearMisses);
     for (const g of candidates) score[g] = 0;
     return outcome;
   }
@@ -217,7 +220,6 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     candidates: number[],
     weighted: Array<{ c: Concept }>,
     nearMisses: Concept[],
-    lo: number,
   ): SearchOutcome {
     let best = 0;
     for (const g of candidates) if (score[g]! > best) best = score[g]!;
@@ -244,7 +246,6 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
       hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
       return hits.length < SEARCH.maxResults;
     });
-    void lo;
     return { hits, suggestions: [] };
   }
 

@@ -2,6 +2,7 @@
 import type { Corpus, DateContext, EventEntry, Paragraph, QuoteEntry } from '../corpus/types.ts';
 import type { Entity } from '../corpus/schema.ts';
 import { englishIndexText, normalize } from './normalize.ts';
+import { TermFinder } from './termFinder.ts';
 
 export type DocKind = 'event' | 'paragraph' | 'quote' | 'entity';
 
@@ -39,24 +40,54 @@ export const MEDIUM_WORDS: Record<string, string> = {
   speech: 'said talk 说',
 };
 
-const field = (text: string, weight: number, english = text): Field => ({
-  zh: normalize(text),
-  en: englishIndexText(english),
-  weight,
-});
-
-function mentions(corpus: Corpus, text: string): Set<string> {
-  const out = new Set<string>();
-  for (const e of corpus.entities) if ([e.name.zh, ...e.article].some((n) => text.includes(n))) out.add(e.id);
-  return out;
+/** Memoised per text: a paragraph told by an event, a quote and itself is normalised once and shared. */
+function memo(f: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = f(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
 }
 
-function paragraphDoc(corpus: Corpus, p: Paragraph): SearchDoc {
+/** What building the documents shares: the corpus, memoised normalisers, the entity-name finder. */
+interface Build {
+  corpus: Corpus;
+  field: (text: string, weight: number, english?: string) => Field;
+  mentions: (text: string) => Set<string>;
+}
+
+function build(corpus: Corpus): Build {
+  const zh = memo(normalize);
+  const en = memo(englishIndexText);
+  return {
+    corpus,
+    field: (text, weight, english = text) => ({ zh: zh(text), en: en(english), weight }),
+    mentions: mentionFinder(corpus),
+  };
+}
+
+/** The entities a text names: every entity's article names found in one pass over the text. */
+function mentionFinder(corpus: Corpus): (text: string) => Set<string> {
+  const names = corpus.entities.flatMap((e) => [e.name.zh, ...e.article].map((n) => ({ n, id: e.id })));
+  const finder = new TermFinder(names.map((x) => x.n));
+  return (text) => {
+    const found = new Set<string>();
+    finder.scan(text, (i) => found.add(names[i]!.id));
+    // In the entities' order, as the sets always were.
+    return new Set(corpus.entities.filter((e) => found.has(e.id)).map((e) => e.id));
+  };
+}
+
+function paragraphDoc({ field, mentions }: Build, p: Paragraph): SearchDoc {
   return {
     id: `paragraph:${p.ref}`,
     kind: 'paragraph',
     fields: [field(p.text, 0.85, ''), field('', 0.7, p.gloss)],
-    entities: mentions(corpus, p.text),
+    entities: mentions(p.text),
     date: p.date,
     ref: p.ref,
     suggestion: p.gloss,
@@ -64,10 +95,10 @@ function paragraphDoc(corpus: Corpus, p: Paragraph): SearchDoc {
   };
 }
 
-function eventDoc(corpus: Corpus, e: EventEntry): SearchDoc {
+function eventDoc({ corpus, field, mentions }: Build, e: EventEntry): SearchDoc {
   const main = corpus.byRef.get(e.ref);
   const see = e.see.map((r) => corpus.byRef.get(r)?.text ?? '').join('\n');
-  const entities = mentions(corpus, main?.text ?? '');
+  const entities = mentions(main?.text ?? '');
   for (const id of e.entities) entities.add(id);
   return {
     id: `event:${e.id}`,
@@ -88,13 +119,13 @@ function eventDoc(corpus: Corpus, e: EventEntry): SearchDoc {
   };
 }
 
-function quoteDoc(corpus: Corpus, q: QuoteEntry): SearchDoc {
+function quoteDoc({ corpus, field, mentions }: Build, q: QuoteEntry): SearchDoc {
   const speaker = corpus.entityById.get(q.speaker);
   const speakerNames = speaker
     ? [speaker.name.en, speaker.name.zh, ...speaker.article, ...speaker.renderings].join(' ')
     : '';
   const context = corpus.byRef.get(q.ref)?.text ?? '';
-  const entities = mentions(corpus, q.text);
+  const entities = mentions(q.text);
   entities.add(q.speaker);
   const medium = MEDIUM_WORDS[q.medium] ?? q.medium;
   return {
@@ -117,7 +148,7 @@ function quoteDoc(corpus: Corpus, q: QuoteEntry): SearchDoc {
   };
 }
 
-function entityDoc(corpus: Corpus, e: Entity): SearchDoc {
+function entityDoc({ corpus, field }: Build, e: Entity): SearchDoc {
   const names = [e.name.en, e.name.zh, ...e.article, ...e.renderings].join(' ');
   return {
     id: `entity:${e.id}`,
@@ -139,16 +170,17 @@ export interface Collections {
 }
 
 export function buildCollections(corpus: Corpus): Collections {
+  const b = build(corpus);
   const eventRefs = new Set(corpus.events.map((e) => e.ref));
   const datedParagraphs = corpus.paragraphs.filter((p) => p.kind === 'body' && p.date !== null);
   return {
     when: [
-      ...corpus.events.map((e) => eventDoc(corpus, e)),
+      ...corpus.events.map((e) => eventDoc(b, e)),
       // A paragraph an event already tells is found through the event.
-      ...datedParagraphs.filter((p) => !eventRefs.has(p.ref)).map((p) => paragraphDoc(corpus, p)),
+      ...datedParagraphs.filter((p) => !eventRefs.has(p.ref)).map((p) => paragraphDoc(b, p)),
     ],
-    quote: corpus.quotes.map((q) => quoteDoc(corpus, q)),
-    who: corpus.entities.map((e) => entityDoc(corpus, e)),
+    quote: corpus.quotes.map((q) => quoteDoc(b, q)),
+    who: corpus.entities.map((e) => entityDoc(b, e)),
   };
 }
 

@@ -1,8 +1,12 @@
-// Fuse.js over vocabulary keys, bucketed by letter so a typo is compared with a few dozen keys, not all.
+// Typo candidates for a word: a bigram index over the vocabulary keys picks the few keys that can be
+// within Fuse's threshold, and Fuse.js scores just those, so no look-up scans the vocabulary.
 import Fuse from 'fuse.js';
 import { FUSE_OPTIONS, SEARCH } from './options.ts';
 
 type Entry = { key: string };
+
+/** Fuse's bitap works on 32-bit masks: a longer pattern is split, and the bigram bound no longer holds. */
+const MAX_BITAP_LENGTH = 32;
 
 /**
  * Fuse scores a match by errors per pattern letter, so one threshold lets a long word take more edits. A
@@ -14,42 +18,106 @@ function maxErrors(length: number, threshold: number): number {
   return threshold > (FUSE_OPTIONS.threshold ?? 0.3) ? strict + 1 : strict;
 }
 
+export interface FuzzyOptions {
+  /** false: Fuse over the whole letter bucket, as before the bigram index (for the benchmark). */
+  bigrams?: boolean;
+}
+
 /**
  * Most typos keep the first letter ("Zukerberg", "Mircosoft"); those that do not usually keep the
  * second ("Nusk"). So a word is matched against keys sharing its first letter, then its second.
+ *
+ * Fuse accepts a key when some part of it is within k = threshold × length edits of the word. Each edit
+ * spoils at most two of the word's length − 1 bigrams, so such a key has at least length − 1 − 2k of
+ * them (the q-gram lemma): keys with fewer are never Fuse's, and Fuse only ever sees the rest, in
+ * vocabulary order, so it ranks and breaks ties exactly as over the whole bucket.
  */
 export class FuzzyKeys {
-  private readonly byFirst = new Map<string, Fuse<Entry>>();
-  private readonly bySecond = new Map<string, Fuse<Entry>>();
+  private readonly keys: readonly string[];
+  /** "<bucket letter>\u0001<bigram>" → indexes of the bucket's keys containing the bigram, ascending. */
+  private readonly grams: ReadonlyArray<Map<string, number[]>>;
+  private readonly buckets: ReadonlyArray<Map<string, number[]>>;
+  private readonly wholeBucket = [new Map<string, Fuse<Entry>>(), new Map<string, Fuse<Entry>>()];
+  private readonly counts: Int32Array;
 
   constructor(
     keys: readonly string[],
     private readonly threshold: number = FUSE_OPTIONS.threshold ?? 0.3,
+    private readonly options: FuzzyOptions = {},
   ) {
-    const group = (at: number) => {
-      const buckets = new Map<string, Entry[]>();
-      for (const key of keys) {
+    this.keys = keys;
+    this.counts = new Int32Array(keys.length);
+    const index = (at: number) => {
+      const buckets = new Map<string, number[]>();
+      const grams = new Map<string, number[]>();
+      keys.forEach((key, i) => {
         const c = [...key][at];
-        if (c === undefined) continue;
-        const bucket = buckets.get(c);
-        if (bucket) bucket.push({ key });
-        else buckets.set(c, [{ key }]);
-      }
-      return buckets;
+        if (c === undefined) return;
+        push(buckets, c, i);
+        const seen = new Set<string>();
+        for (let j = 0; j + 1 < key.length; j++) {
+          const g = key.slice(j, j + 2);
+          if (!seen.has(g)) push(grams, `${c}\u0001${g}`, i);
+          seen.add(g);
+        }
+      });
+      return { buckets, grams };
     };
-    for (const [c, entries] of group(0)) this.byFirst.set(c, new Fuse(entries, { ...FUSE_OPTIONS, threshold }));
-    for (const [c, entries] of group(1)) this.bySecond.set(c, new Fuse(entries, { ...FUSE_OPTIONS, threshold }));
+    const first = index(0);
+    const second = index(1);
+    this.buckets = [first.buckets, second.buckets];
+    this.grams = [first.grams, second.grams];
   }
 
   /** Keys within the threshold and at most maxLengthDelta longer or shorter, closest first. */
   search(word: string): Array<{ key: string; score: number }> {
     const chars = [...word];
-    const run = (fuse: Fuse<Entry> | undefined) =>
-      (fuse?.search(word, { limit: 12 }) ?? [])
+    const run = (at: number) =>
+      this.fuse(at, chars[at] ?? '', word)
         .map((r) => ({ key: r.item.key, score: r.score ?? 1 }))
         .filter((r) => Math.abs([...r.key].length - chars.length) <= SEARCH.maxLengthDelta)
         .filter((r) => r.score <= maxErrors(chars.length, this.threshold) / chars.length + 1e-9);
-    const first = run(this.byFirst.get(chars[0] ?? ''));
-    return first.length > 0 ? first : run(this.bySecond.get(chars[1] ?? ''));
+    const first = run(0);
+    return first.length > 0 ? first : run(1);
   }
+
+  private fuse(at: number, c: string, word: string) {
+    const bucket = this.buckets[at]!.get(c);
+    if (!bucket) return [];
+    const errors = Math.floor(this.threshold * word.length + 1e-9);
+    const bound = word.length - 1 - 2 * errors;
+    if (this.options.bigrams === false || bound < 1 || word.length > MAX_BITAP_LENGTH) {
+      let fuse = this.wholeBucket[at]!.get(c);
+      if (!fuse) {
+        fuse = new Fuse(
+          bucket.map((i) => ({ key: this.keys[i]! })),
+          { ...FUSE_OPTIONS, threshold: this.threshold },
+        );
+        this.wholeBucket[at]!.set(c, fuse);
+      }
+      return fuse.search(word, { limit: 12 });
+    }
+    const { counts } = this;
+    const touched: number[] = [];
+    for (let j = 0; j + 1 < word.length; j++) {
+      for (const i of this.grams[at]!.get(`${c}\u0001${word.slice(j, j + 2)}`) ?? []) {
+        if (counts[i] === 0) touched.push(i);
+        counts[i] = counts[i]! + 1;
+      }
+    }
+    const candidates = touched.filter((i) => counts[i]! >= bound).sort((a, b) => a - b);
+    for (const i of touched) counts[i] = 0;
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(
+      candidates.map((i) => ({ key: this.keys[i]! })),
+      { ...FUSE_OPTIONS, threshold: this.threshold },
+    );
+    return fuse.search(word, { limit: 12 });
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -3,6 +3,7 @@
 import type { Concept } from './concept.ts';
 import type { SearchDoc } from './documents.ts';
 import { DATE_WEIGHT, MENTION_WEIGHT } from './matchConcept.ts';
+import { TermFinder } from './termFinder.ts';
 
 /** Compressed rows: the items of row i are items[start[i] .. start[i+1]). */
 export interface Csr {
@@ -56,42 +57,18 @@ function toCsr(lists: number[][]): Csr {
 const datePrefixes = (start: string) =>
   [start.slice(0, 4), start.slice(0, 7), start].filter((s, i, a) => a.indexOf(s) === i);
 
-/** Every occurrence of every term in every text, by walking a trie of the terms from each position. */
+/** For each term, the texts containing it, ascending. */
 function termTexts(terms: string[], texts: string[]): number[][] {
-  const children: Array<Map<number, number>> = [new Map()];
-  const termAt: number[] = [-1];
-  terms.forEach((t, id) => {
-    let node = 0;
-    for (let i = 0; i < t.length; i++) {
-      const ch = t.charCodeAt(i);
-      let next = children[node]!.get(ch);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        termAt.push(-1);
-        children[node]!.set(ch, next);
-      }
-      node = next;
-    }
-    termAt[node] = id;
-  });
+  const finder = new TermFinder(terms);
   const out: number[][] = terms.map(() => []);
   const lastText = new Int32Array(terms.length).fill(-1);
-  texts.forEach((text, textId) => {
-    for (let i = 0; i < text.length; i++) {
-      let node = 0;
-      for (let j = i; j < text.length; j++) {
-        const next = children[node]!.get(text.charCodeAt(j));
-        if (next === undefined) break;
-        node = next;
-        const id = termAt[node]!;
-        if (id >= 0 && lastText[id] !== textId) {
-          lastText[id] = textId;
-          out[id]!.push(textId);
-        }
-      }
-    }
-  });
+  texts.forEach((text, textId) =>
+    finder.scan(text, (id) => {
+      if (lastText[id] === textId) return;
+      lastText[id] = textId;
+      out[id]!.push(textId);
+    }),
+  );
   return out;
 }
 
@@ -266,7 +243,8 @@ export class Postings {
       }
     };
     const fields = (texts: Int32Array, occ: Csr, occWeight: Float64Array) => {
-      for (const t of texts) {
+      for (let x = 0; x < texts.length; x++) {
+        const t = texts[x]!;
         for (let k = occ.start[t]!; k < occ.start[t + 1]!; k++) {
           const g = occ.items[k]!;
           if (g < lo || g >= hi) continue;
@@ -279,7 +257,10 @@ export class Postings {
     for (const t of c.zh) fields(this.zhTextsWith(t), this.data.zhOcc, this.data.zhOccWeight);
     for (const s of c.en) fields(this.enTextsWith(s), this.data.enOcc, this.data.enOccWeight);
     const inRange = (docs: Int32Array, f: (g: number) => void) => {
-      for (const g of docs) if (g >= lo && g < hi) f(g);
+      for (let x = 0; x < docs.length; x++) {
+        const g = docs[x]!;
+        if (g >= lo && g < hi) f(g);
+      }
     };
     if (c.entities.length > 0) {
       for (const g of touched) weight[g] = Math.min(weight[g]!, MENTION_WEIGHT);

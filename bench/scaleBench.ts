@@ -1,0 +1,144 @@
+// npm run bench -- --scale: synthetic corpora of 1, 10, 100 and 1000 articles, each asked every query once
+// through `ask --stdin --json` (the bar's own measurement), plus an in-process build and heap figure.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../src/io/readData.ts';
+import { QUERY_MIX } from './coreBench.ts';
+import { writeScaledCorpus } from './scaleCorpus.ts';
+import { summarise, type Summary } from './stats.ts';
+
+export const SCALE_SIZES = [1, 10, 100, 1000] as const;
+
+/** The golden questions and the core mix: every query asked once. */
+export function scaleQueries(): string[] {
+  const golden = readFileSync(join(PROJECT_ROOT, 'tests', 'golden', 'queries.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const { command, query } = JSON.parse(l) as { command: string; query: string };
+      return JSON.stringify({ command, query });
+    });
+  const mix = QUERY_MIX.map(([command, query]) => JSON.stringify({ command, query }));
+  return [...new Set([...golden, ...mix])];
+}
+
+export interface AskRun {
+  /** Process start to the first answer: start-up (corpus and index) plus one query. */
+  firstMs: number;
+  /** Time between consecutive answers. */
+  gaps: Summary;
+  meanGapMs: number;
+  peakRssMb: number;
+}
+
+/** Peak resident memory of a running process, from /proc (Linux); NaN elsewhere. */
+function peakRss(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export async function askRun(dataDir: string, queries: string[]): Promise<AskRun> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--stdin', '--json'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, FEUD_DATA_DIR: dataDir },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const stamps: number[] = [];
+  let buffered = '';
+  let rss = NaN;
+  const done = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        buffered = buffered.slice(nl + 1);
+        stamps.push(performance.now());
+        if (stamps.length === queries.length) {
+          rss = peakRss(child.pid);
+          child.stdin.end();
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ask exited ${code}`))));
+  });
+  child.stdin.write(`${queries.join('\n')}\n`);
+  await done;
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]!);
+  return {
+    firstMs: stamps[0]! - t0,
+    gaps: summarise(gaps),
+    meanGapMs: gaps.reduce((a, b) => a + b, 0) / gaps.length,
+    peakRssMb: rss,
+  };
+}
+
+export interface InProcess {
+  corpusMs: number;
+  indexMs: number;
+  heapMb: number;
+  cold: Summary;
+  meanColdMs: number;
+}
+
+/** Build time, heap after the build and uncached query latency, in a fresh process of its own. */
+export function inProcess(dataDir: string): InProcess {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/scaleWorker.ts', dataDir], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`scaleWorker failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as InProcess;
+}
+
+/** The slope of log(y) over log(x): how a cost grows with the number of articles. */
+export function growthExponent(xs: number[], ys: number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  lx.forEach((x, i) => {
+    num += (x - mx) * (ly[i]! - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promise<void> {
+  const queries = scaleQueries();
+  const f = (x: number, d = 2) => x.toFixed(d).padStart(9);
+  console.log(`Search at scale: N copies of the article, ${queries.length} queries each asked once\n`);
+  console.log(
+    '  articles   corpus s   index s    heap MB  cold p50  cold p99 | ask: first s  p50 ms   p99 ms  mean ms  peak RSS MB',
+  );
+  const means: number[] = [];
+  const coldMeans: number[] = [];
+  for (const n of sizes) {
+    const dir = writeScaledCorpus(n);
+    try {
+      const ip = inProcess(dir);
+      const ask = await askRun(dir, queries);
+      means.push(ask.meanGapMs);
+      coldMeans.push(ip.meanColdMs);
+      console.log(
+        `  ${String(n).padStart(8)} ${f(ip.corpusMs / 1000)} ${f(ip.indexMs / 1000)} ${f(ip.heapMb, 0)} ${f(ip.cold.p50, 3)} ${f(ip.cold.p99, 3)} | ${f(ask.firstMs / 1000)}   ${f(ask.gaps.p50, 3)} ${f(ask.gaps.p99, 3)} ${f(ask.meanGapMs, 3)} ${f(ask.peakRssMb, 0)}`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const xs = [...sizes];
+  console.log(
+    `\n  growth exponent of the mean query cost: ask ${growthExponent(xs, means).toFixed(2)}, in-process uncached ${growthExponent(xs, coldMeans).toFixed(2)} (target ≤ 0.3)`,
+  );
+}

@@ -1,0 +1,37 @@
+// One size of `npm run bench -- --scale`, in a process of its own: build, heap, uncached query latency.
+import { performance } from 'node:perf_hooks';
+import { createAnswerer } from '../src/answer/answerQuery.ts';
+import { loadCorpus } from '../src/io/readData.ts';
+import { createSearch } from '../src/search/createSearch.ts';
+import { scaleQueries } from './scaleBench.ts';
+import { summarise } from './stats.ts';
+
+const dataDir = process.argv[2];
+const t0 = performance.now();
+const corpus = loadCorpus(undefined, dataDir);
+const t1 = performance.now();
+const search = createSearch(corpus);
+const app = createAnswerer(corpus, search);
+const t2 = performance.now();
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+const queries = scaleQueries().map((l) => JSON.parse(l) as { command: string; query: string });
+const cold: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const q of queries) {
+    search.clearCaches();
+    const s = performance.now();
+    app.answer(q);
+    if (round > 0) cold.push(performance.now() - s);
+  }
+}
+process.stdout.write(
+  JSON.stringify({
+    corpusMs: t1 - t0,
+    indexMs: t2 - t1,
+    heapMb,
+    cold: summarise(cold),
+    meanColdMs: cold.reduce((a, b) => a + b, 0) / cold.length,
+  }),
+);
