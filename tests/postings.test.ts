@@ -1,0 +1,54 @@
+// The postings agree with a scan of every document: same concept rows, same hits, same scores.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/io/readData.ts';
+import { COMMANDS, createSearch, type SearchOutcome } from '../src/search/createSearch.ts';
+import { buildCollections } from '../src/search/documents.ts';
+import { matchConcept } from '../src/search/matchConcept.ts';
+import { buildPostings, Postings } from '../src/search/postings.ts';
+import { scanSearch } from './helpers/scanSearch.ts';
+
+const corpus = loadCorpus();
+const search = createSearch(corpus);
+const scan = scanSearch(corpus);
+const golden = readFileSync(new URL('./golden/queries.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as { command: 'when' | 'quote' | 'who'; query: string });
+
+const plain = (o: SearchOutcome) => ({
+  hits: o.hits.map((h) => ({ id: h.doc.id, score: h.score, terms: h.terms })),
+  suggestions: o.suggestions,
+});
+
+describe('postings against a scan of every document', () => {
+  it.each(golden)('$command "$query": same hits, same scores, same suggestions', ({ command, query }) => {
+    search.clearCaches();
+    expect(plain(search.search(command, query))).toEqual(plain(scan.search(command, query)));
+  });
+
+  it('every golden concept gets the weight and subject flag a field scan gives, in every collection', () => {
+    const collections = buildCollections(corpus);
+    const all = COMMANDS.flatMap((c) => collections[c]);
+    // No prebuilt terms: every Chinese term goes through the query-time scan as well as the trie below.
+    const variants = [new Postings(buildPostings(all, []), all.length)];
+    const concepts = golden.flatMap(({ query }) => scan.resolver.resolve(query).concepts);
+    const terms = concepts.flatMap((c) => c.zh);
+    variants.push(new Postings(buildPostings(all, terms), all.length));
+    expect(concepts.length).toBeGreaterThan(200);
+    for (const postings of variants) {
+      for (const c of concepts) {
+        const row = postings.row(c, 0, all.length);
+        const got = new Map(
+          [...row.docs].map((g, i) => [g, { weight: row.weights[i], subject: row.subject[i] === 1 }]),
+        );
+        all.forEach((doc, g) => {
+          const m = matchConcept(doc, c);
+          const expected = m.weight > 0 || m.subject ? { weight: m.weight, subject: m.subject } : undefined;
+          expect(got.get(g), `${c.key} on ${doc.id}`).toEqual(expected);
+        });
+        expect(row.df).toBe(all.filter((d) => matchConcept(d, c).weight > 0).length);
+      }
+    }
+  });
+});
