@@ -1,9 +1,12 @@
-// npm run bench -- --scale: synthetic corpora of 1, 10, 100 and 1000 articles, each asked every query once
-// through `ask --stdin --json` (the bar's own measurement), plus an in-process build and heap figure.
+// npm run bench -- --scale: synthetic corpora of 1, 10, 100 and 1000 articles. Per size: an in-process
+// build (corpus, index, heap) and uncached query latency; then the snapshot is built and every query is
+// asked once through `ask --stdin --json` (the bar's own measurement): start-up to first answer, the time
+// between answers, peak RSS.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { snapshotPath } from '../src/io/indexSnapshot.ts';
 import { PROJECT_ROOT } from '../src/io/readData.ts';
 import { QUERY_MIX } from './coreBench.ts';
 import { writeScaledCorpus } from './scaleCorpus.ts';
@@ -119,7 +122,7 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
   const f = (x: number, d = 2) => x.toFixed(d).padStart(9);
   console.log(`Search at scale: N copies of the article, ${queries.length} queries each asked once\n`);
   console.log(
-    '  articles   corpus s   index s    heap MB  cold p50  cold p99 | ask: first s  p50 ms   p99 ms  mean ms  peak RSS MB',
+    '  articles   corpus s   index s    heap MB  cold p50  cold p99 | snapshot MB | ask (snapshot): first s    p50 ms    p99 ms   mean ms  peak RSS MB',
   );
   const means: number[] = [];
   const coldMeans: number[] = [];
@@ -127,11 +130,18 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
     const dir = writeScaledCorpus(n);
     try {
       const ip = inProcess(dir);
+      const build = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/buildIndex.ts'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, FEUD_DATA_DIR: dir },
+        encoding: 'utf8',
+      });
+      if (build.status !== 0) throw new Error(`build:index failed: ${build.stderr}`);
+      const snapshotMb = statSync(snapshotPath(dir)).size / 2 ** 20;
       const ask = await askRun(dir, queries);
       means.push(ask.meanGapMs);
       coldMeans.push(ip.meanColdMs);
       console.log(
-        `  ${String(n).padStart(8)} ${f(ip.corpusMs / 1000)} ${f(ip.indexMs / 1000)} ${f(ip.heapMb, 0)} ${f(ip.cold.p50, 3)} ${f(ip.cold.p99, 3)} | ${f(ask.firstMs / 1000)}   ${f(ask.gaps.p50, 3)} ${f(ask.gaps.p99, 3)} ${f(ask.meanGapMs, 3)} ${f(ask.peakRssMb, 0)}`,
+        `  ${String(n).padStart(8)} ${f(ip.corpusMs / 1000)} ${f(ip.indexMs / 1000)} ${f(ip.heapMb, 0)} ${f(ip.cold.p50, 3)} ${f(ip.cold.p99, 3)} |   ${f(snapshotMb, 1)} |            ${f(ask.firstMs / 1000)} ${f(ask.gaps.p50, 3)} ${f(ask.gaps.p99, 3)} ${f(ask.meanGapMs, 3)} ${f(ask.peakRssMb, 0)}`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

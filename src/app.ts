@@ -2,9 +2,19 @@
 import { createAnswerer, type Answerer } from './answer/answerQuery.ts';
 import { dataDirFromEnv } from './config/env.ts';
 import type { Corpus } from './corpus/types.ts';
-import { loadCorpus, PROJECT_ROOT } from './io/readData.ts';
+import { loadIndexed } from './io/indexSnapshot.ts';
 import { createSearch } from './search/createSearch.ts';
 
-export function createApp(corpus: Corpus = loadCorpus(PROJECT_ROOT, dataDirFromEnv())): Answerer {
-  return createAnswerer(corpus, createSearch(corpus));
+/**
+ * With no corpus given: the data (FEUD_DATA_DIR or data/) and, when it was built from exactly those
+ * files, the index snapshot (`npm run build:index`). Otherwise the index is built in memory; a stale
+ * snapshot is named in one line and never served.
+ */
+export function createApp(corpus?: Corpus): Answerer {
+  if (corpus) return createAnswerer(corpus, createSearch(corpus));
+  const loaded = loadIndexed(dataDirFromEnv());
+  if (loaded.unused !== undefined) {
+    process.stderr.write(`feud-bot: index snapshot not used (${loaded.unused}); building the index in memory\n`);
+  }
+  return createAnswerer(loaded.corpus, createSearch(loaded.corpus, loaded.index));
 }

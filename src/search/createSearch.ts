@@ -1,4 +1,5 @@
 // The search engine: resolve the query to concepts, score the documents the postings list for them.
+import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
@@ -105,6 +106,15 @@ export interface Search {
 export interface SearchIndex {
   vocabulary: Vocabulary;
   postings: PostingsData;
+  /** Which documents the postings number, in order: an index of other documents is not used. */
+  documents: string;
+}
+
+/** A digest of the numbered documents' ids and field counts. */
+function documentsDigest(all: readonly SearchDoc[]): string {
+  const hash = createHash('sha256');
+  for (const d of all) hash.update(`${d.id}\u0000${d.fields.length}\u0000`);
+  return hash.digest('hex');
 }
 
 /** The documents of every collection, numbered one after the other, and where each collection starts. */
@@ -140,14 +150,15 @@ function indexedTerms(vocabulary: Vocabulary, docs: readonly SearchDoc[]): strin
 export function buildSearchIndex(corpus: Corpus, collections = buildCollections(corpus)): SearchIndex {
   const vocabulary = buildVocabulary(corpus, englishTexts(corpus));
   const { all } = numbered(collections);
-  return { vocabulary, postings: buildPostings(all, indexedTerms(vocabulary, all)) };
+  return { vocabulary, postings: buildPostings(all, indexedTerms(vocabulary, all)), documents: documentsDigest(all) };
 }
 
 export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const collections = buildCollections(corpus);
-  const { vocabulary, postings: data } = index ?? buildSearchIndex(corpus, collections);
-  const resolver = new QueryResolver(vocabulary);
   const { all, offset } = numbered(collections);
+  const usable = index && index.documents === documentsDigest(all) ? index : undefined;
+  const { vocabulary, postings: data } = usable ?? buildSearchIndex(corpus, collections);
+  const resolver = new QueryResolver(vocabulary);
   const postings = new Postings(data, all.length);
   const score = new Float64Array(all.length);
   // Computed once: `when` prefers stated dates and curated events (a per-document constant).

@@ -1,5 +1,6 @@
 // The vocabulary: every key a query word can resolve to, built once from the corpus.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import type { Corpus } from '../corpus/types.ts';
 import { concept, mergeConcepts, type Concept } from './concept.ts';
 import { englishIndexText, hasHan, normalize, stem } from './normalize.ts';
@@ -20,8 +21,15 @@ export interface Vocabulary {
   hanChars: ReadonlySet<string>;
 }
 
-/** Pinyin without tones or spaces: 马斯克 → "masike". */
+type Pinyin = typeof PinyinPro.pinyin;
+let pinyin: Pinyin | undefined;
+
+/**
+ * Pinyin without tones or spaces: 马斯克 → "masike". pinyin-pro is loaded on first use (its import is
+ * slow), so a process that loads the index snapshot never loads it.
+ */
 export function pinyinKey(han: string): string {
+  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: Pinyin }).pinyin;
   return pinyin(han, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' }).join('');
 }
 
