@@ -93,7 +93,9 @@ export function writeScaledCorpus(n: number, options: ScaleOptions = {}): string
       annotations: name,
       sha256,
     });
-    const rename = (key: string, v: string) => (key === 'id' || key === 'external' ? `${v}${suffix(k)}` : v);
+    // Ids, and the ids that point at a source's own quotes, events and external dates, get the copy's suffix.
+    const renamed = new Set(['id', 'external', 'event', 'quote']);
+    const rename = (key: string, v: string) => (renamed.has(key) ? `${v}${suffix(k)}` : v);
     for (const e of externals) allExternals.push(shiftJson(e, by, rename));
     mkdirSync(join(dir, name));
     for (const f of files) {
@@ -112,6 +114,9 @@ export function writeScaledCorpus(n: number, options: ScaleOptions = {}): string
   });
   writeFileSync(join(dir, 'sources.json'), JSON.stringify(sources, null, 1));
   writeFileSync(join(dir, 'external-dates.json'), JSON.stringify(allExternals, null, 1));
-  for (const f of ['entities.json', 'aliases.json']) writeFileSync(join(dir, f), read(f));
+  // Shared by every source (entities, aliases, actions…): copied as they are.
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.json'))) {
+    if (f !== 'sources.json' && f !== 'external-dates.json') writeFileSync(join(dir, f), read(f));
+  }
   return dir;
 }

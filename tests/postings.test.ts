@@ -27,6 +27,15 @@ describe('postings against a scan of every document', () => {
     expect(plain(search.search(command, query))).toEqual(plain(scan.search(command, query)));
   });
 
+  it.each(golden.slice(0, 60))(
+    '$command "$query" among chosen documents (only, no floor): the same as a scan',
+    ({ command, query }) => {
+      const only = new Set(search.collections[command].filter((_, i) => i % 3 === 0).map((d) => d.id));
+      const options = { only, minCoverage: 0 };
+      expect(plain(search.search(command, query, options))).toEqual(plain(scan.search(command, query, options)));
+    },
+  );
+
   it('every golden concept gets the weight and subject flag a field scan gives, in every collection', () => {
     const collections = buildCollections(corpus);
     const all = COMMANDS.flatMap((c) => collections[c]);

@@ -46,11 +46,14 @@ describe('several sources', () => {
     dirs.push(dir);
     const file = join(dir, 'musk-openai-c1', 'quotes.json');
     const quotes = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string }>;
-    quotes[3]!.id = quotes[3]!.id.replace(/-c1$/, '');
+    // A quote no curated fact points at, so only the id itself is wrong.
+    const facts = readFileSync(join(dir, 'musk-openai-c1', 'facts.json'), 'utf8');
+    const at = quotes.findIndex((q) => !facts.includes(`"${q.id}"`));
+    quotes[at]!.id = quotes[at]!.id.replace(/-c1$/, '');
     writeFileSync(file, JSON.stringify(quotes));
     expect(() => loadCorpus(PROJECT_ROOT, dir)).toThrow(DataError);
     expect(() => loadCorpus(PROJECT_ROOT, dir)).toThrow(
-      `data/musk-openai-c1/quotes.json: entry #4 (${quotes[3]!.id}), field id: duplicate id: also in data/musk-openai/quotes.json`,
+      `data/musk-openai-c1/quotes.json: entry #${at + 1} (${quotes[at]!.id}), field id: duplicate id: also in data/musk-openai/quotes.json`,
     );
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', 'who', 'Altman'], {
       cwd: PROJECT_ROOT,

@@ -7,7 +7,7 @@ import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
 import { matchConcept } from './matchConcept.ts';
 import { buildPostings, Postings, type PostingsData, type Row } from './postings.ts';
-import { QueryResolver } from './resolveQuery.ts';
+import { QueryResolver, type ResolvedQuery } from './resolveQuery.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export type Command = 'when' | 'quote' | 'who';
@@ -92,14 +92,23 @@ function bestFirst(candidates: readonly number[], score: Float64Array, want: num
   }
 }
 
+export interface SearchOptions {
+  /** Score only these documents (by id): the question reader has already chosen the candidates. */
+  only?: ReadonlySet<string>;
+  /** Overrides SEARCH.minCoverage: ranking candidates already known to answer needs no floor. */
+  minCoverage?: number;
+}
+
 export interface Search {
-  search(command: Command, query: string): SearchOutcome;
+  search(command: Command, query: string, options?: SearchOptions): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
   defaults(command: Command): SearchDoc[];
   /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
   complete(command: Command, partial: string): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
+  /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
+  resolve(text: string): ResolvedQuery;
   collections: Record<Command, SearchDoc[]>;
 }
 
@@ -187,7 +196,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     return row;
   }
 
-  function search(command: Command, query: string): SearchOutcome {
+  function search(command: Command, query: string, options: SearchOptions = {}): SearchOutcome {
+    const { only, minCoverage = SEARCH.minCoverage } = options;
     const docs = collections[command];
     const { concepts, unmatched, nearMisses } = resolver.resolve(query);
     const rows = concepts.map((c) => ({ c, row: matches(command, c) }));
@@ -221,7 +231,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         score[g] = s;
       }
     }
-    const outcome = rank(command, candidates, weighted, nearMisses);
+    const ranked = only ? candidates.filter((g) => only.has(all[g]!.id)) : candidates;
+    const outcome = rank(command, ranked, weighted, nearMisses, minCoverage);
     for (const g of candidates) score[g] = 0;
     return outcome;
   }
@@ -231,10 +242,11 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     candidates: number[],
     weighted: Array<{ c: Concept }>,
     nearMisses: Concept[],
+    minCoverage: number,
   ): SearchOutcome {
     let best = 0;
     for (const g of candidates) if (score[g]! > best) best = score[g]!;
-    if (candidates.length === 0 || best < SEARCH.minCoverage) {
+    if (candidates.length === 0 || best < minCoverage || best === 0) {
       const partial = new Set<string>();
       bestFirst(candidates, score, SEARCH.maxSuggestions, (g) => {
         partial.add(all[g]!.suggestion);
@@ -289,5 +301,5 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     resolver.clearCache();
   }
 
-  return { search, defaults, complete, clearCaches, collections };
+  return { search, defaults, complete, clearCaches, resolve: (text) => resolver.resolve(text), collections };
 }

@@ -2,7 +2,7 @@
 // its fields. The reference the postings must agree with (same hits, same scores), never used to serve.
 import type { Corpus } from '../../src/corpus/types.ts';
 import type { Concept } from '../../src/search/concept.ts';
-import type { Command, Hit, SearchOutcome } from '../../src/search/createSearch.ts';
+import type { Command, Hit, SearchOptions, SearchOutcome } from '../../src/search/createSearch.ts';
 import { buildCollections, englishTexts, type SearchDoc } from '../../src/search/documents.ts';
 import { matchConcept, type Match } from '../../src/search/matchConcept.ts';
 import { SEARCH } from '../../src/search/options.ts';
@@ -13,7 +13,7 @@ const FUZZY_FACTOR = 0.8;
 const LATER_SUBJECT_WEIGHT = 0.95;
 
 export interface ScanSearch {
-  search(command: Command, query: string): SearchOutcome;
+  search(command: Command, query: string, options?: SearchOptions): SearchOutcome;
   resolver: QueryResolver;
 }
 
@@ -45,7 +45,8 @@ export function scanSearch(corpus: Corpus): ScanSearch {
     return row;
   }
 
-  function search(command: Command, query: string): SearchOutcome {
+  function search(command: Command, query: string, options: SearchOptions = {}): SearchOutcome {
+    const { only, minCoverage = SEARCH.minCoverage } = options;
     const docs = collections[command];
     const { concepts, unmatched, nearMisses } = resolver.resolve(query);
     const rows = concepts.map((c) => ({ c, row: matches(command, c) }));
@@ -64,6 +65,7 @@ export function scanSearch(corpus: Corpus): ScanSearch {
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       docs.forEach((doc, i) => {
+        if (only && !only.has(doc.id)) return;
         let sum = 0;
         const terms: string[] = [];
         for (const w of weighted) {
@@ -80,7 +82,7 @@ export function scanSearch(corpus: Corpus): ScanSearch {
     }
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
-    if (best < SEARCH.minCoverage) {
+    if (best < minCoverage || best === 0) {
       return { hits: [], suggestions: suggest(command, scored, nearMisses) };
     }
     const good = scored.filter((h) => h.score >= best * SEARCH.relativeCutoff);
