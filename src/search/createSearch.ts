@@ -275,13 +275,20 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   function suggest(command: Command, partial: string[], nearMisses: Concept[]): string[] {
     const out = new Set<string>(partial);
     for (const c of nearMisses) if (c.display && c.priority >= 2) out.add(c.display);
-    for (const d of defaults(command)) out.add(d.suggestion);
+    for (const d of curated[command]) {
+      if (out.size >= SEARCH.maxSuggestions) break;
+      out.add(d.suggestion);
+    }
     return [...out].slice(0, SEARCH.maxSuggestions);
   }
 
   /** The curated documents, in the curators' order: people and events first, not bare paragraphs. */
+  const curated = Object.fromEntries(
+    COMMANDS.map((c) => [c, collections[c].filter((d) => d.kind !== 'paragraph')]),
+  ) as Record<Command, SearchDoc[]>;
   function defaults(command: Command): SearchDoc[] {
-    return collections[command].filter((d) => d.kind !== 'paragraph');
+    // A copy: the list is computed once (a thousand articles' documents), the caller may change its own.
+    return [...curated[command]];
   }
 
   function complete(command: Command, partial: string): SearchDoc[] {

@@ -53,6 +53,18 @@ function memo(f: (text: string) => string): (text: string) => string {
   };
 }
 
+/**
+ * A document's completion text is normalised the first time autocomplete reads it, not at start-up: a
+ * thousand articles' worth of it is seconds of work most processes never need.
+ */
+function withCompletion(doc: Omit<SearchDoc, 'completion'>, text: () => string): SearchDoc {
+  let value: string | undefined;
+  return Object.defineProperty(doc, 'completion', {
+    get: () => (value ??= normalize(text())),
+    enumerable: true,
+  }) as SearchDoc;
+}
+
 /** What building the documents shares: the corpus, memoised normalisers, the entity-name finder. */
 interface Build {
   corpus: Corpus;
@@ -83,16 +95,18 @@ function mentionFinder(corpus: Corpus): (text: string) => Set<string> {
 }
 
 function paragraphDoc({ field, mentions }: Build, p: Paragraph): SearchDoc {
-  return {
-    id: `paragraph:${p.ref}`,
-    kind: 'paragraph',
-    fields: [field(p.text, 0.85, ''), field('', 0.7, p.gloss)],
-    entities: mentions(p.text),
-    date: p.date,
-    ref: p.ref,
-    suggestion: p.gloss,
-    completion: normalize(`${p.gloss} ${p.text}`),
-  };
+  return withCompletion(
+    {
+      id: `paragraph:${p.ref}`,
+      kind: 'paragraph',
+      fields: [field(p.text, 0.85, ''), field('', 0.7, p.gloss)],
+      entities: mentions(p.text),
+      date: p.date,
+      ref: p.ref,
+      suggestion: p.gloss,
+    },
+    () => `${p.gloss} ${p.text}`,
+  );
 }
 
 function eventDoc({ corpus, field, mentions }: Build, e: EventEntry): SearchDoc {
@@ -100,23 +114,25 @@ function eventDoc({ corpus, field, mentions }: Build, e: EventEntry): SearchDoc 
   const see = e.see.map((r) => corpus.byRef.get(r)?.text ?? '').join('\n');
   const entities = mentions(main?.text ?? '');
   for (const id of e.entities) entities.add(id);
-  return {
-    id: `event:${e.id}`,
-    kind: 'event',
-    fields: [
-      field(e.label.zh, 1, e.label.en),
-      field('', 0.9, e.topics.join(' ')),
-      field(main?.text ?? '', 0.85, main?.gloss ?? ''),
-      field(see, 0.6, ''),
-    ],
-    entities,
-    // The curators list an event's subject first: who did it, not who it happened near.
-    subject: e.entities[0],
-    date: e.date,
-    ref: e.ref,
-    suggestion: e.label.en,
-    completion: normalize(`${e.label.en} ${e.label.zh} ${e.topics.join(' ')}`),
-  };
+  return withCompletion(
+    {
+      id: `event:${e.id}`,
+      kind: 'event',
+      fields: [
+        field(e.label.zh, 1, e.label.en),
+        field('', 0.9, e.topics.join(' ')),
+        field(main?.text ?? '', 0.85, main?.gloss ?? ''),
+        field(see, 0.6, ''),
+      ],
+      entities,
+      // The curators list an event's subject first: who did it, not who it happened near.
+      subject: e.entities[0],
+      date: e.date,
+      ref: e.ref,
+      suggestion: e.label.en,
+    },
+    () => `${e.label.en} ${e.label.zh} ${e.topics.join(' ')}`,
+  );
 }
 
 function quoteDoc({ corpus, field, mentions }: Build, q: QuoteEntry): SearchDoc {
@@ -128,39 +144,43 @@ function quoteDoc({ corpus, field, mentions }: Build, q: QuoteEntry): SearchDoc 
   const entities = mentions(q.text);
   entities.add(q.speaker);
   const medium = MEDIUM_WORDS[q.medium] ?? q.medium;
-  return {
-    id: `quote:${q.id}`,
-    kind: 'quote',
-    fields: [
-      field(q.text, 1, ''),
-      field('', 0.9, `${q.en} ${q.topics.join(' ')}`),
-      // Asking for "Musk tweets" or "the lawsuit" names the medium: as strong as the words themselves.
-      field(medium, 1),
-      field(speakerNames, 0.3),
-      field(context, 0.5, ''),
-    ],
-    entities,
-    subject: q.speaker,
-    date: q.date,
-    ref: q.ref,
-    suggestion: speaker ? `${speaker.name.en}: ${q.topics[0] ?? q.medium}` : q.medium,
-    completion: normalize(`${speakerNames} ${q.en} ${q.topics.join(' ')} ${q.text}`),
-  };
+  return withCompletion(
+    {
+      id: `quote:${q.id}`,
+      kind: 'quote',
+      fields: [
+        field(q.text, 1, ''),
+        field('', 0.9, `${q.en} ${q.topics.join(' ')}`),
+        // Asking for "Musk tweets" or "the lawsuit" names the medium: as strong as the words themselves.
+        field(medium, 1),
+        field(speakerNames, 0.3),
+        field(context, 0.5, ''),
+      ],
+      entities,
+      subject: q.speaker,
+      date: q.date,
+      ref: q.ref,
+      suggestion: speaker ? `${speaker.name.en}: ${q.topics[0] ?? q.medium}` : q.medium,
+    },
+    () => `${speakerNames} ${q.en} ${q.topics.join(' ')} ${q.text}`,
+  );
 }
 
 function entityDoc({ corpus, field }: Build, e: Entity): SearchDoc {
   const names = [e.name.en, e.name.zh, ...e.article, ...e.renderings].join(' ');
-  return {
-    id: `entity:${e.id}`,
-    kind: 'entity',
-    fields: [field(names, 1), field(e.role.zh, 0.5, e.role.en)],
-    entities: new Set([e.id]),
-    subject: e.id,
-    date: corpus.byRef.get(e.ref)?.date ?? null,
-    ref: e.ref,
-    suggestion: e.name.en,
-    completion: normalize(names),
-  };
+  return withCompletion(
+    {
+      id: `entity:${e.id}`,
+      kind: 'entity',
+      fields: [field(names, 1), field(e.role.zh, 0.5, e.role.en)],
+      entities: new Set([e.id]),
+      subject: e.id,
+      date: corpus.byRef.get(e.ref)?.date ?? null,
+      ref: e.ref,
+      suggestion: e.name.en,
+    },
+    () => names,
+  );
 }
 
 export interface Collections {
