@@ -109,6 +109,8 @@ export interface Search {
   clearCaches(): void;
   /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
   resolve(text: string): ResolvedQuery;
+  /** One Latin key exactly as the vocabulary has it, without the typo search. */
+  lookup(word: string): Concept | undefined;
   collections: Record<Command, SearchDoc[]>;
 }
 
@@ -308,5 +310,13 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     resolver.clearCache();
   }
 
-  return { search, defaults, complete, clearCaches, resolve: (text) => resolver.resolve(text), collections };
+  return {
+    search,
+    defaults,
+    complete,
+    clearCaches,
+    resolve: (text) => resolver.resolve(text),
+    lookup: (word) => resolver.lookup(word),
+    collections,
+  };
 }
