@@ -1,5 +1,6 @@
 // The one place build-time steps run (npm run build; `prepare` runs it on npm ci): TypeScript → dist/ with esbuild.
 // Bundled, not transpiled file by file: one read per entry instead of hundreds of node_modules files at start-up.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ export const BUILD_OPTIONS = {
     ask: 'src/cli/ask.ts',
     shard: 'src/discord/shard.ts',
     deploy: 'commands/deploy.ts',
+    buildIndex: 'src/cli/buildIndex.ts',
   },
   outdir: OUT,
   // Flat: src/io/readData.ts finds the project root as dist/.. from any chunk.
@@ -55,7 +57,10 @@ async function build() {
       ]),
   );
   writeFileSync(join(OUT, SOURCES_FILE), `${JSON.stringify({ builtAt: Date.now(), sources })}\n`);
-  // ── Build-time data steps go here (issue 11: the search index snapshot), after the code is built. ──
+  // ── Build-time data steps go here, after the code is built. ──
+  // The search index snapshot (dist/index.snapshot.json), from the data as it is now; start-up uses it
+  // only while the data files are unchanged.
+  execFileSync(process.execPath, [join(OUT, 'buildIndex.js')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function watch() {
