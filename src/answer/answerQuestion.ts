@@ -2,7 +2,8 @@
 import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
-import { fillers, hasEventAction, matchFacts, unreported, type FactMatch } from '../question/matchFacts.ts';
+import { FactIndex, fillers, hasEventAction, matchFacts, unreported, type FactMatch } from '../question/matchFacts.ts';
+import type { SearchDoc } from '../search/documents.ts';
 import { amountsIn } from '../question/amounts.ts';
 import { commandFor } from '../question/questionType.ts';
 import { normalize, stem } from '../search/normalize.ts';
@@ -70,6 +71,14 @@ export function createQuestionAnswerer(
   toResult: (hit: Hit) => Result,
 ): QuestionAnswerer {
   const lexicon = new Lexicon(corpus.actions);
+  const facts = new FactIndex(corpus);
+  const quotesBy = new Map<string, SearchDoc[]>();
+  for (const d of search.collections.quote) {
+    if (d.subject === undefined) continue;
+    const list = quotesBy.get(d.subject);
+    if (list) list.push(d);
+    else quotesBy.set(d.subject, [d]);
+  }
   // Every sum the article names: a question about another sum asks about something it does not report.
   const knownAmounts = new Set(corpus.paragraphs.flatMap((p) => amountsIn(normalize(p.text))));
   const reader = new QuestionReader(
@@ -129,7 +138,7 @@ export function createQuestionAnswerer(
   const best = (matches: FactMatch[]) => matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - FACT_SLACK);
 
   function when(query: string, a: Analysis): Answer {
-    const objectNamed = corpus.facts.some((f) =>
+    const objectNamed = facts.withObject.some((f) =>
       f.object ? [...f.object.en, ...f.object.zh].some((t) => a.normalized.includes(t.toLowerCase())) : false,
     );
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
@@ -140,7 +149,7 @@ export function createQuestionAnswerer(
       score: m.score + (years.some((y) => docOf(m)?.date?.start.startsWith(y)) ? DATE_BONUS : 0),
     });
     const matches = best(
-      matchFacts(a, corpus, lexicon)
+      matchFacts(a, facts, lexicon)
         .filter((m) => docOf(m) !== undefined)
         .map(dated)
         .sort((x, y) => y.score - x.score),
@@ -200,7 +209,7 @@ export function createQuestionAnswerer(
 
   function who(query: string, a: Analysis): Answer {
     if (hasEventAction(a, lexicon)) {
-      const all = matchFacts(a, corpus, lexicon);
+      const all = matchFacts(a, facts, lexicon);
       // One clause, one fact; "joined OpenAI … got sued by Musk" is two, and the answer is in both.
       const asked = new Set(
         a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'),
@@ -209,7 +218,7 @@ export function createQuestionAnswerer(
       const matches = clauses(a) > 1 && !coversAll ? all : best(all);
       // "Which company…", "which platform…": the noun says what kind of answer, whichever role it fills.
       const byKind = WH_NOUN.test(a.normalized) ? { ...a, asked: undefined } : a;
-      const candidates = fillers(byKind, matches, corpus.facts)
+      const candidates = fillers(byKind, matches, facts)
         .map((c) => ({
           ...c,
           score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) + kindFit(a, c.entity),
@@ -261,7 +270,7 @@ export function createQuestionAnswerer(
         a.actions.some((s) => s.start >= first.end && s.actions.some((id) => SAYING_ACTIONS.has(id))));
     const speaker = first?.entity;
     if (!speaker || !asksSpeaker) return plain('quote', query, a);
-    const own = search.collections.quote.filter((d) => d.subject === speaker);
+    const own = quotesBy.get(speaker) ?? [];
     if (own.length === 0) {
       // "What did Microsoft say": asked of a speaker with no quotes, that is the honest answer; a name
       // that only leads the sentence ("Tesla 跟 OpenAI 抢人那条 tweet") is a topic.
@@ -272,7 +281,7 @@ export function createQuestionAnswerer(
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
     const done = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
-    for (const m of matchFacts(a, corpus, lexicon)) {
+    for (const m of matchFacts(a, facts, lexicon)) {
       if (!m.fact.action.some((id) => done.has(id))) continue;
       if (m.fact.quote)
         factBoost.set(`quote:${m.fact.quote}`, Math.max(factBoost.get(`quote:${m.fact.quote}`) ?? 0, m.score));
@@ -302,7 +311,7 @@ export function createQuestionAnswerer(
   function answer(command: Command, query: string): Answer {
     const a = reader.read(query);
     if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
-    if (command !== 'quote' && unreported(a, corpus.facts, lexicon).length > 0)
+    if (command !== 'quote' && unreported(a, facts, lexicon).length > 0)
       return notFound(command, query, a, absentNote(a, corpus, lexicon));
     const strange = a.amounts.filter((n) => !knownAmounts.has(n));
     if (strange.length > 0) return notFound(command, query, a, amountNote(strange, corpus, a));

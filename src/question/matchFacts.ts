@@ -26,9 +26,42 @@ export function hasEventAction(a: Analysis, lexicon: Lexicon): boolean {
   return a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech'));
 }
 
-export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactMatch[] {
+/** The curated facts keyed for questions: a question touches only the facts of its own actions and names. */
+export class FactIndex {
+  readonly byAction = new Map<string, FactEntry[]>();
+  readonly byEntity = new Map<string, FactEntry[]>();
+  readonly eventEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every action some fact has: the others are deeds the article never reports. */
+  readonly reported: ReadonlySet<string>;
+  /** Facts whose object is named in words ("OpenAI LP", a book title). */
+  readonly withObject: readonly FactEntry[];
+
+  constructor(corpus: Corpus) {
+    const push = (map: Map<string, FactEntry[]>, key: string, f: FactEntry) => {
+      const list = map.get(key);
+      if (list) list.push(f);
+      else map.set(key, [f]);
+    };
+    for (const f of corpus.facts) {
+      for (const id of new Set(f.action)) push(this.byAction, id, f);
+      for (const id of new Set([...f.agent, ...f.patient, ...f.other])) push(this.byEntity, id, f);
+    }
+    this.eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
+    this.reported = new Set(this.byAction.keys());
+    this.withObject = corpus.facts.filter((f) => f.object !== undefined);
+  }
+
+  /** The facts with any of these actions, each once, in curation order. */
+  withActions(ids: ReadonlySet<string>): FactEntry[] {
+    const out = new Set<FactEntry>();
+    for (const id of ids) for (const f of this.byAction.get(id) ?? []) out.add(f);
+    return [...out];
+  }
+}
+
+export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon): FactMatch[] {
   const asked = new Set(a.actions.flatMap((s) => s.actions));
-  const eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
+  const { eventEntities } = index;
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
   const clauses = a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')).length;
   // In a rambling story the point comes last ("…then got pushed out, when was that?"): later actions weigh more.
@@ -42,7 +75,7 @@ export function matchFacts(a: Analysis, corpus: Corpus, lexicon: Lexicon): FactM
       );
   });
   const out: FactMatch[] = [];
-  for (const fact of corpus.facts) {
+  for (const fact of index.withActions(asked)) {
     const shared = fact.action.filter((id) => asked.has(id));
     if (shared.length === 0) continue;
     let score = shared.reduce(
@@ -88,7 +121,7 @@ function roleFit(f: FactEntry, m: Mention): 'in' | 'swapped' | 'absent' {
 export function fillers(
   a: Analysis,
   matches: FactMatch[],
-  facts: readonly FactEntry[],
+  index: FactIndex,
 ): Array<{ entity: string; score: number; fact: FactEntry }> {
   const named = new Set(a.mentions.map((m) => m.entity));
   // Asked for the doer, only a doer answers; asked for the one acted on, a party to it may ("并进哪家公司").
@@ -116,10 +149,8 @@ export function fillers(
   const ties = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
   for (const c of best.values()) {
     for (const t of ties) {
-      const together = facts.some(
-        (f) =>
-          [f.agent, f.patient, f.other].some((r) => r.includes(c.entity)) &&
-          [f.agent, f.patient, f.other].some((r) => r.includes(t)),
+      const together = (index.byEntity.get(c.entity) ?? []).some((f) =>
+        [f.agent, f.patient, f.other].some((r) => r.includes(t)),
       );
       if (together) c.score += TIE_BONUS;
     }
@@ -131,10 +162,9 @@ export function fillers(
  * Actions the question names that no curated fact has at all ("bought Twitter", "dropped the lawsuit",
  * "countersued"): the article never reports such a thing, whoever did it.
  */
-export function unreported(a: Analysis, facts: readonly FactEntry[], lexicon: Lexicon): string[] {
-  const reported = new Set(facts.flatMap((f) => f.action));
+export function unreported(a: Analysis, index: FactIndex, lexicon: Lexicon): string[] {
   return a.actions
-    .filter((s) => s.actions.every((id) => lexicon.byId.get(id)?.kind === 'event' && !reported.has(id)))
+    .filter((s) => s.actions.every((id) => lexicon.byId.get(id)?.kind === 'event' && !index.reported.has(id)))
     .map((s) => s.text);
 }
 

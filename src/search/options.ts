@@ -8,6 +8,8 @@ export const SEARCH = Object.freeze({
   /** Results an answer carries at most (the bot pages through them). */
   maxResults: 5,
   maxSuggestions: 3,
+  /** An autocomplete box shows 25 choices at most (Discord's limit): no more are worth building. */
+  maxCompletions: 25,
   /**
    * Share of the query's weight a result must cover. Below it the answer is "no good match" with
    * suggestions, never the least-bad passage.
