@@ -28,6 +28,17 @@ export const QUERY_MIX: ReadonlyArray<[string, string]> = [
   ['who', 'Elon'],
   ['who', 'foobar'],
   ['who', 'Y Combinator'],
+  // Natural questions: the question reader, facts and notes on top of the engine.
+  ['when', 'When did Musk take OpenAI to court?'],
+  ['when', '马斯克啥时候撤资的?'],
+  ['when', 'When did Musk buy Twitter?'],
+  ['who', 'Who sued OpenAI?'],
+  ['who', '谁是Stripe的前CTO'],
+  ['who', 'Which carmaker did Musk want to fold OpenAI into?'],
+  ['quote', 'Altman 怎么 diss Musk 的?'],
+  ['quote', 'What did Microsoft say about the lawsuit?'],
+  ['ask', 'masike shenme shihou qisu OpenAI'],
+  ['ask', '我朋友说马斯克当年在邮件里拍胸脯要给OpenAI十个亿,他邮件里的原话到底是咋说的?'],
 ];
 
 export interface CoreBench {
