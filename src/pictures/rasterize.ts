@@ -1,0 +1,37 @@
+// SVG → PNG with resvg, drawing only with the committed font subset (never the machine's fonts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { PROJECT_ROOT } from '../io/readData.ts';
+import { readFontMetrics, type FontMetrics } from './fontMetrics.ts';
+import { CHART, type Measure } from './timelineSvg.ts';
+
+export const FONT_DIR = join(PROJECT_ROOT, 'assets', 'fonts');
+export const FONT_FILES = {
+  regular: join(FONT_DIR, 'NotoSansSC-Regular.ttf'),
+  bold: join(FONT_DIR, 'NotoSansSC-Bold.ttf'),
+} as const;
+
+export interface Fonts {
+  regular: FontMetrics;
+  bold: FontMetrics;
+  measure: Measure;
+}
+
+export function loadFonts(): Fonts {
+  const regular = readFontMetrics(readFileSync(FONT_FILES.regular));
+  const bold = readFontMetrics(readFileSync(FONT_FILES.bold));
+  return { regular, bold, measure: (text, size, isBold) => (isBold ? bold : regular).width(text, size) };
+}
+
+export function rasterize(svg: string): Buffer {
+  const resvg = new Resvg(svg, {
+    font: {
+      fontFiles: [FONT_FILES.regular, FONT_FILES.bold],
+      loadSystemFonts: false,
+      defaultFontFamily: CHART.font,
+    },
+    fitTo: { mode: 'original' },
+  });
+  return resvg.render().asPng();
+}
