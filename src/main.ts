@@ -10,6 +10,7 @@ import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
 import { closeHealthServer, startHealthServer, type HealthReport } from './ops/healthServer.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { createTimelinePictures } from './pictures/timelinePictures.ts';
 
 function fail(message: string): never {
   process.stderr.write(`feud-bot: ${message}\n`);
@@ -81,7 +82,13 @@ async function main(): Promise<void> {
     throw error;
   }
   // Limits Discord users, per process (see cooldownFromEnv); the local console has one user and no limit.
-  const handle = createInteractionHandler(app, { cooldown: cooldownFromEnv(env) });
+  // The timeline picture is drawn once per language (warmed after start-up), never per answer.
+  const pictures = createTimelinePictures(app);
+  const handle = createInteractionHandler(app, {
+    cooldown: cooldownFromEnv(env),
+    timelineImage: pictures.png,
+    articleUrl: env.ARTICLE_URL,
+  });
   // A closed log pipe must not turn every later log line into another uncaught error (a busy loop).
   process.stderr.on('error', () => undefined);
   // A fault in one interaction must not take the bot down for everyone.
@@ -90,7 +97,17 @@ async function main(): Promise<void> {
 
   if (env.DISCORD_PUBLIC_KEY && env.PORT !== undefined) {
     const { startHttpMode } = await import('./discord/httpMode.ts');
-    const server = await startHttpMode({ env, publicKeyHex: env.DISCORD_PUBLIC_KEY, port: env.PORT, app, handle, log });
+    const { buildSite } = await import('./site/buildSite.ts');
+    const site = buildSite(app, pictures);
+    const server = await startHttpMode({
+      env,
+      publicKeyHex: env.DISCORD_PUBLIC_KEY,
+      port: env.PORT,
+      app,
+      handle,
+      log,
+      site,
+    });
     onSignals(() => server.drain(), log);
     return;
   }
@@ -141,12 +158,13 @@ async function main(): Promise<void> {
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
+    pictures.warm();
     return;
   }
   await runConsole({
     input: process.stdin,
     output: process.stdout,
-    handle: createInteractionHandler(app),
+    handle: createInteractionHandler(app, { timelineImage: pictures.png }),
     ansi: process.stdout.isTTY,
   });
   process.exit(0);

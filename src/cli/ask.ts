@@ -1,10 +1,12 @@
 // The ask CLI: `ask [--json] <when|quote|who> <query>`, or `ask --stdin [--json]` for one JSON request a line.
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { ASK, isCommand, type Answerer } from '../answer/answerQuery.ts';
 import { staleSource } from '../io/buildFreshness.ts';
+import { createTimelinePictures } from '../pictures/timelinePictures.ts';
 import { MESSAGES } from '../render/messages.ts';
 import { timelineOrder } from '../render/timelineOrder.ts';
 import { timelineJson, toJson } from '../render/toJson.ts';
@@ -13,6 +15,7 @@ import { startupGuard } from './startupGuard.ts';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [ask|when|quote|who] <query>
        npm run --silent ask -- [--json] timeline
+       npm run --silent ask -- timeline --png <file> [--lang en|zh]   (the timeline picture)
        npm run --silent ask -- --stdin [--json]   (one {"command","query"} object a line)
        npm run --silent ask -- help
 A query without a command is asked as a free-form question: ask -- "who sued openai"
@@ -70,6 +73,8 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       stdin: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
+      png: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
     },
     allowPositionals: true,
     strict: true,
@@ -94,6 +99,11 @@ async function main(): Promise<number> {
   const first = typed.toLowerCase();
   if (first === 'help' && rest.length === 0) {
     process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (first === TIMELINE && rest.length === 0 && values.png !== undefined) {
+    writeFileSync(values.png, createTimelinePictures(app).png(values.lang === 'zh' ? 'zh' : 'en'));
+    process.stdout.write(`${values.png}\n`);
     return 0;
   }
   if (first === TIMELINE && rest.length === 0) {

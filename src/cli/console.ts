@@ -1,4 +1,7 @@
 // The local console: type /feud commands, see the reply the bot would send. No Discord needed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ComponentType, type APIInteractionResponse } from 'discord-api-types/v10';
@@ -153,9 +156,25 @@ export interface ConsoleOptions {
   handle: InteractionHandler;
   /** ANSI bold on a colour terminal. */
   ansi?: boolean;
+  /** Where an attached file (the timeline picture) is written; returns its path. Default: the temp folder. */
+  saveFile?: (name: string, data: Buffer) => string;
 }
 
-export function runConsole({ input, output, handle, ansi = false }: ConsoleOptions): Promise<void> {
+function saveToTemp(name: string, data: Buffer): string {
+  const dir = join(tmpdir(), 'feud-bot');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+}
+
+export function runConsole({
+  input,
+  output,
+  handle,
+  ansi = false,
+  saveFile = saveToTemp,
+}: ConsoleOptions): Promise<void> {
   const print = (s: string) =>
     output.write(
       `${s
@@ -172,7 +191,7 @@ export function runConsole({ input, output, handle, ansi = false }: ConsoleOptio
   const say = (s: string) => print(localText(s, isTraditional(locale)));
 
   const show = (payload: unknown, keep: boolean) => {
-    const { response } = handle(payload);
+    const { response, files } = handle(payload);
     if (!response) {
       print('(no answer)');
       return;
@@ -180,6 +199,7 @@ export function runConsole({ input, output, handle, ansi = false }: ConsoleOptio
     // Only a reply with controls replaces the paging state: an error or a note leaves the last answer pageable.
     if (keep && controls(response).length > 0) last = response;
     print(responseToText(response, ansi, langOf(locale), isTraditional(locale)));
+    for (const f of files ?? []) print(`picture: ${saveFile(f.name, f.data)}`);
   };
   const click = (id: string, values?: string[]) => show(componentPayload(id, values, locale, flagsOf(last)), true);
 

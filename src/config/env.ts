@@ -43,6 +43,10 @@ export const envSchema = z.object({
   COOLDOWN_SECONDS: optional(wholeNumber(1, 3600, 'of seconds')),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   FEUD_DATA_DIR: optional(z.string().min(1)),
+  /** Where the annotated article page is published; replies link "¶35" to ARTICLE_URL#p35. */
+  ARTICLE_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://feud.example.org/article/' }),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,7 +12,12 @@ import {
   type APIInteractionResponse,
   type ClientOptions,
 } from 'discord.js';
-import { errorResponse, type Handled, type InteractionHandler } from '../interactions/handleInteraction.ts';
+import {
+  errorResponse,
+  type AttachedFile,
+  type Handled,
+  type InteractionHandler,
+} from '../interactions/handleInteraction.ts';
 import { AUTOCOMPLETE, interactionTarget, type InteractionTarget } from '../interactions/parseInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
@@ -58,8 +63,18 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const inFlight = new Set<Promise<void>>();
   let phase: 'starting' | 'running' | 'draining' = 'starting';
 
-  async function send(id: string, token: string, response: APIInteractionResponse): Promise<void> {
-    await client.rest.post(Routes.interactionCallback(id, token), { body: response, auth: false });
+  async function send(
+    id: string,
+    token: string,
+    response: APIInteractionResponse,
+    files?: AttachedFile[],
+  ): Promise<void> {
+    // With files, discord.js sends multipart: the body as payload_json, each file as files[i].
+    await client.rest.post(Routes.interactionCallback(id, token), {
+      body: response,
+      auth: false,
+      ...(files && { files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) }),
+    });
   }
 
   async function onInteraction(payload: unknown, shardId: number): Promise<void> {
@@ -69,13 +84,13 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     try {
       handled = handle(payload);
       handleSeconds = (performance.now() - started) / 1000;
-      const { response, target, outcome, deleteOriginal } = handled;
+      const { response, target, outcome, deleteOriginal, files } = handled;
       if (!response || !target) {
         metrics?.interaction(outcome, handleSeconds);
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
       }
-      await send(target.id, target.token, response);
+      await send(target.id, target.token, response, files);
       if (deleteOriginal) {
         await client.rest.delete(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
           auth: false,

@@ -1,11 +1,14 @@
 // HTTP mode: the interactions endpoint, answering with the same handler as the gateway.
 import { performance } from 'node:perf_hooks';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import type { Answerer } from '../answer/answerQuery.ts';
 import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import type { Site } from '../site/buildSite.ts';
+import { DISCORD_API, editOriginal } from './editOriginal.ts';
 import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
@@ -20,6 +23,8 @@ export interface HttpModeOptions {
   log: Logger;
   /** GET /metrics; one is made if not given. */
   metrics?: Metrics;
+  /** The annotated article page, served at GET /article/. */
+  site?: Site;
 }
 
 export async function startHttpMode(options: HttpModeOptions): Promise<InteractionsServer> {
@@ -29,6 +34,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
   const server = createInteractionsServer({
     publicKey: publicKeyFromHex(options.publicKeyHex),
     log,
+    site: options.site,
     health: () => ({
       paragraphs: corpus.paragraphs.length,
       events: corpus.events.length,
@@ -40,7 +46,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
     handle: async (payload) => {
       const started = performance.now();
       try {
-        const { response, outcome, target, deleteOriginal } = handle(payload);
+        const { response, outcome, target, deleteOriginal, files } = handle(payload);
         metrics.interaction(outcome, (performance.now() - started) / 1000);
         logOutcome(log, outcome, started);
         // Delete acknowledges the click first (a deferred update), then removes the message with the click's token.
@@ -58,6 +64,20 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
               (error: unknown) => log('warn', 'could not delete the answer', { id: target.id, error }),
             );
           setImmediate(() => void attempt(true));
+        }
+        // A reply with a file is deferred, then the file goes up as an edit of @original: the upload is not bound by
+        // the 3-second window or by the size Discord accepts in an HTTP response body.
+        if (files && target && response?.type === InteractionResponseType.ChannelMessageWithSource && response.data) {
+          const { data } = response;
+          setImmediate(() => {
+            editOriginal(options.env.DISCORD_API_BASE_URL ?? DISCORD_API, target, data, files).catch((error: unknown) =>
+              log('error', 'could not upload the deferred reply', { id: target.id, error }),
+            );
+          });
+          return Promise.resolve({
+            type: InteractionResponseType.DeferredChannelMessageWithSource,
+            data: data.flags === undefined ? {} : { flags: data.flags },
+          });
         }
         return Promise.resolve(response);
       } catch (error) {

@@ -26,12 +26,15 @@ export interface InteractionsServerOptions {
   /** Wall clock in ms, for the replay window and uptime. */
   now?: () => number;
   maxBodyBytes?: number;
+  /** The annotated article page and its assets (path inside the site → file), served at /article/. */
+  site?: ReadonlyMap<string, { contentType: string; body: Buffer }>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 65_536;
 export const INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/healthz';
 export const METRICS_PATH = '/metrics';
+export const ARTICLE_PATH = '/article';
 // Discord gives us 3 s to answer, so a request still arriving after 10 s is an attacker or a dead peer.
 const REQUEST_TIMEOUT_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -62,6 +65,8 @@ interface Reply {
   headers?: Record<string, string>;
   /** Why a request was refused, for the log line only. */
   reason?: string;
+  /** A file to send instead of the JSON body (the article page and its assets). */
+  file?: { contentType: string; body: Buffer };
 }
 
 function reply(status: number, body: unknown, extra: Omit<Reply, 'status' | 'json'> = {}): Reply {
@@ -125,6 +130,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   return Object.assign(server, { drain });
 
   async function route(req: IncomingMessage, path: string): Promise<Reply | undefined> {
+    if (options.site && (path === ARTICLE_PATH || path.startsWith(`${ARTICLE_PATH}/`))) return sitePage(req, path);
     const allowed = ALLOWED_METHODS.get(path);
     if (allowed === undefined) return reply(404, { error: 'not found' });
     if (!allowed.includes(req.method ?? '')) {
@@ -137,6 +143,16 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   async function metrics(): Promise<Reply> {
     if (!options.metrics) return reply(404, { error: 'not found' });
     return { status: 200, json: await options.metrics(), headers: { 'content-type': PROMETHEUS_CONTENT_TYPE } };
+  }
+
+  function sitePage(req: IncomingMessage, path: string): Reply {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return reply(405, { error: 'method not allowed' }, { headers: { allow: 'GET, HEAD' } });
+    }
+    // The page links its assets relatively, so it must be read at /article/.
+    if (path === ARTICLE_PATH) return reply(301, {}, { headers: { location: `${ARTICLE_PATH}/` } });
+    const file = options.site?.get(path.slice(ARTICLE_PATH.length + 1) || 'index.html');
+    return file ? { status: 200, json: '', file } : reply(404, { error: 'not found' });
   }
 
   function healthz(): Reply {
@@ -227,6 +243,15 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
 
 function send(res: ServerResponse, answer: Reply): void {
   if (res.headersSent || res.destroyed) return;
+  if (answer.file) {
+    res.writeHead(answer.status, {
+      'content-type': answer.file.contentType,
+      'content-length': answer.file.body.length,
+      'cache-control': 'public, max-age=300',
+    });
+    res.end(answer.file.body);
+    return;
+  }
   res.writeHead(answer.status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(answer.json),

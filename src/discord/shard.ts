@@ -7,6 +7,7 @@ import { cooldownFromEnv } from '../interactions/cooldown.ts';
 import { createInteractionHandler } from '../interactions/handleInteraction.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../ops/metrics.ts';
+import { createTimelinePictures } from '../pictures/timelinePictures.ts';
 import { createGatewayBot } from './gatewayBot.ts';
 import { exposeShardMetrics } from './shardMetrics.ts';
 
@@ -20,10 +21,15 @@ process.on('uncaughtException', (error) => log('error', 'uncaught exception', { 
 const app = createApp();
 // The manager sums these with its own; it reports memory and CPU for the whole fleet.
 const metrics = createMetrics({ mode: 'shard', fingerprint: app.version });
+const pictures = createTimelinePictures(app);
 const bot = createGatewayBot({
   token: env.DISCORD_TOKEN ?? '',
   apiBaseUrl: env.DISCORD_API_BASE_URL,
-  handle: createInteractionHandler(app, { cooldown: cooldownFromEnv(env) }),
+  handle: createInteractionHandler(app, {
+    cooldown: cooldownFromEnv(env),
+    timelineImage: pictures.png,
+    articleUrl: env.ARTICLE_URL,
+  }),
   log,
   metrics,
 });
@@ -49,6 +55,7 @@ bot.client.on(Events.ShardDisconnect, () => stop(1));
 
 try {
   await bot.start();
+  pictures.warm();
 } catch (error) {
   log('error', 'shard could not connect to Discord', { error });
   stop(1);

@@ -8,6 +8,7 @@ import { LIMITS } from '../render/limits.ts';
 import { MESSAGES, isTraditional, langOf, mention, type Lang } from '../render/messages.ts';
 import { timelineOrder } from '../render/timelineOrder.ts';
 import {
+  TIMELINE_IMAGE,
   answerMessage,
   echo,
   helpMessage,
@@ -49,6 +50,14 @@ export interface Handled {
    * deletes the message the button is on (DELETE /webhooks/{app}/{token}/messages/@original).
    */
   deleteOriginal?: boolean;
+  /** Files the response's attachments refer to; the transport uploads them with it. */
+  files?: AttachedFile[];
+}
+
+export interface AttachedFile {
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 const reply = (data: MessageData): APIInteractionResponse => ({
@@ -65,12 +74,17 @@ export function errorResponse(locale: string | undefined): APIInteractionRespons
 export interface HandlerOptions {
   /** Limits commands and component clicks per user; autocomplete and PING are never limited. */
   cooldown?: Cooldown;
+  /** The timeline picture in the reader's language (drawn once, then cached); without it the timeline is text only. */
+  timelineImage?: (lang: Lang) => Buffer;
+  /** ARTICLE_URL: "¶35" in replies links to the article page there. */
+  articleUrl?: string;
 }
 
-type Step = [APIInteractionResponse, number];
+/** The response, how many results it shows, and any files it attaches. */
+type Step = [APIInteractionResponse, number, AttachedFile[]?];
 
 export function createInteractionHandler(app: Answerer, options: HandlerOptions = {}) {
-  const { cooldown } = options;
+  const { cooldown, timelineImage, articleUrl } = options;
   const labels = createLabels(app.corpus);
   let timeline: Result[] | undefined;
   const events = () => (timeline ??= timelineOrder(app.timeline()));
@@ -89,13 +103,18 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     version: app.version,
     ephemeral,
     labels,
+    ...(articleUrl ? { articleUrl } : {}),
     ...(p.commandId ? { commandId: p.commandId } : {}),
   });
 
   function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang, outcome: Outcome): Step {
     const view = viewFor(p, lang, p.private === true);
     if (p.subcommand === 'help') return [reply(helpMessage(view)), 1];
-    if (p.subcommand === 'timeline') return [reply(timelineMessage(events(), 0, view)), events().length];
+    if (p.subcommand === 'timeline') {
+      if (!timelineImage) return [reply(timelineMessage(events(), 0, view)), events().length];
+      const file = { name: TIMELINE_IMAGE, contentType: 'image/png', data: timelineImage(lang) };
+      return [reply(timelineMessage(events(), 0, view, 'attach')), events().length, [file]];
+    }
     if (typeof p.query !== 'string') {
       outcome.answer = 'invalid';
       return [reply(notice(MESSAGES[lang].badOption)), 0];
@@ -136,7 +155,8 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
   /** The message a component's state shows, for its page. */
   function render(state: ComponentState, page: number, view: View): MessageData | undefined {
     if (state.view === 'help') return helpMessage(view);
-    if (state.view === 'timeline') return timelineMessage(events(), page, view);
+    // A timeline message already carries its picture: paging points at the same upload and sends nothing.
+    if (state.view === 'timeline') return timelineMessage(events(), page, view, timelineImage ? 'kept' : undefined);
     const results = app.resultsAt(state.command, state.docs);
     if (results.length === 0 || !Number.isInteger(page) || page < 0 || page >= results.length) return undefined;
     return resultsMessage(state.command, results, page, view);
@@ -170,6 +190,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     const outcome: Outcome = { id: p.id, kind: p.kind, locale: p.locale, results: 0 };
     let response: APIInteractionResponse;
     let results = 0;
+    let files: AttachedFile[] | undefined;
     switch (p.kind) {
       case 'ping':
         response = { type: InteractionResponseType.Pong };
@@ -177,7 +198,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
       case 'command':
         outcome.subcommand = p.subcommand;
         outcome.query = typeof p.query === 'string' ? p.query : undefined;
-        [response, results] = limited(p, lang, outcome) ?? command(p, lang, outcome);
+        [response, results, files] = limited(p, lang, outcome) ?? command(p, lang, outcome);
         break;
       case 'message':
         outcome.subcommand = 'message';
@@ -206,6 +227,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
       outcome,
       target,
       ...(deleteOriginal ? { deleteOriginal } : {}),
+      ...(files && { files }),
     };
   };
 }

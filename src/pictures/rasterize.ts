@@ -10,6 +10,7 @@ export const FONT_DIR = join(PROJECT_ROOT, 'assets', 'fonts');
 export const FONT_FILES = {
   regular: join(FONT_DIR, 'NotoSansSC-Regular.ttf'),
   bold: join(FONT_DIR, 'NotoSansSC-Bold.ttf'),
+  licence: join(FONT_DIR, 'OFL.txt'),
 } as const;
 
 export interface Fonts {

@@ -88,6 +88,14 @@ export interface View {
   commandId?: string;
   /** The query as typed: its own forms (GPT-2, gpt2) are bolded in the passage. */
   query?: string;
+  /** The article page's URL (ARTICLE_URL): paragraph numbers become links to it. */
+  articleUrl?: string;
+}
+
+/** "¶35", linked to the article page's paragraph (anchor as site/articleHtml's anchorOf) when its URL is set. */
+function paragraphRef(ref: string, lang: Lang, articleUrl: string | undefined): string {
+  const label = MESSAGES[lang].paragraph(ref);
+  return articleUrl ? `[${label}](${articleUrl.split('#')[0]}#${ref.replace(/[^\w-]/g, '-')})` : label;
 }
 
 const FALLBACK_LABELS = createLabels();
@@ -105,7 +113,7 @@ function description(r: Result, lang: Lang, query: string): string {
 export function resultEmbed(
   r: Result,
   command: Command,
-  view: Pick<View, 'lang' | 'labels' | 'query'>,
+  view: Pick<View, 'lang' | 'labels' | 'query' | 'articleUrl'>,
   position?: string,
 ): APIEmbed {
   const { lang } = view;
@@ -132,7 +140,9 @@ export function resultEmbed(
     fields.push(field(m.fields.when, escapeMarkdown(dateLine(r.date, lang, published(r, lang)))));
   }
   const section = lang === 'zh' ? r.section.zh : bilingual(r.section, 'en');
-  fields.push(field(m.fields.where, `${escapeMarkdown(section)} · ${m.paragraph(r.ref)}`, true));
+  fields.push(
+    field(m.fields.where, `${escapeMarkdown(section)} · ${paragraphRef(r.ref, lang, view.articleUrl)}`, true),
+  );
   if (lang === 'zh' && !r.english && !r.role) fields.push(field(m.fields.gloss, escapeMarkdown(r.gloss)));
   const embed: APIEmbed = {
     title: truncate(labels.title(r, lang), LIMITS.embedTitle),
@@ -284,8 +294,14 @@ export function answerMessage(answer: Answer, view: View, lead: string[] = []): 
   return resultsMessage(answer.command, answer.results, 0, { ...view, query: answer.query }, content || undefined);
 }
 
-/** The dated events, in date order, a page of them at a time; each date is printed once. */
-export function timelineMessage(events: Result[], page: number, view: View): MessageData {
+/** The timeline picture's file name; the embed points at it as attachment://timeline.png. */
+export const TIMELINE_IMAGE = 'timeline.png';
+
+/**
+ * The dated events, in date order, a page of them at a time; each date is printed once. `image`: 'attach' when
+ * this message uploads the timeline picture, 'kept' when it edits a message that already carries it.
+ */
+export function timelineMessage(events: Result[], page: number, view: View, image?: 'attach' | 'kept'): MessageData {
   const m = MESSAGES[view.lang];
   const labels = labelsOf(view);
   const pages = Math.max(1, Math.ceil(events.length / TIMELINE_PAGE_SIZE));
@@ -299,14 +315,19 @@ export function timelineMessage(events: Result[], page: number, view: View): Mes
     fields: slice.map((r) =>
       field(
         `${view.lang === 'zh' ? (r.date?.labelZh ?? '') : (r.date?.label ?? '')} · ${labels.title(r, view.lang)}`,
-        `${escapeMarkdown(dateHow(r.date, view.lang, published(r, view.lang)))}\n${m.paragraph(r.ref)}`,
+        `${escapeMarkdown(dateHow(r.date, view.lang, published(r, view.lang)))}\n${paragraphRef(r.ref, view.lang, view.articleUrl)}`,
       ),
     ),
     footer: first ? { text: footer(first, view.lang) } : undefined,
+    image: image ? { url: `attachment://${TIMELINE_IMAGE}` } : undefined,
   };
   const state: TimelineState = { view: 'timeline', owner: view.owner, version: view.version, page: at };
   return message(
-    { embeds: [fitEmbed(embed)], components: [actions(state, pages, view.lang, view.ephemeral)] },
+    {
+      embeds: [fitEmbed(embed)],
+      components: [actions(state, pages, view.lang, view.ephemeral)],
+      attachments: image === 'attach' ? [{ id: '0', filename: TIMELINE_IMAGE }] : undefined,
+    },
     view.ephemeral,
   );
 }

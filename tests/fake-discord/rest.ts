@@ -1,6 +1,7 @@
 // The HTTP half of the fake: records every request, applies injected faults, then routes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventLog } from './eventLog.ts';
+import { parseMultipart } from './multipart.ts';
 import type { FakeResponse } from './responses.ts';
 import { route, type IncomingRequest, type RouteContext } from './routes.ts';
 
@@ -93,8 +94,11 @@ function toPredicate(matcher: RequestMatcher): (request: IncomingRequest) => boo
 async function readRequest(req: IncomingMessage): Promise<IncomingRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const rawBody = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const rawBody = bytes.toString('utf8');
   const url = req.url ?? '/';
+  const contentType = req.headers['content-type'] ?? '';
+  const multipart = parseMultipart(bytes, contentType);
   const parsed = new URL(url, 'http://127.0.0.1');
   return {
     method: req.method ?? 'GET',
@@ -102,8 +106,9 @@ async function readRequest(req: IncomingMessage): Promise<IncomingRequest> {
     url,
     query: Object.fromEntries(parsed.searchParams),
     headers: req.headers,
-    body: parseBody(rawBody, req.headers['content-type'] ?? ''),
+    body: multipart ? tryJson(multipart.payloadJson ?? '') : parseBody(rawBody, contentType),
     rawBody,
+    ...(multipart && { files: multipart.files }),
   };
 }
 

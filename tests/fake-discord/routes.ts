@@ -4,6 +4,7 @@ import { MessageFlags, type APIMessage, type APIUser } from 'discord.js';
 import { nextSnowflake } from './ids.ts';
 import type { InteractionRegistry, InteractionState } from './interactions.ts';
 import { fakeMessage } from './messages.ts';
+import type { UploadedFile } from './multipart.ts';
 import {
   alreadyAcknowledged,
   discordError,
@@ -29,6 +30,8 @@ export interface IncomingRequest {
   /** Parsed JSON (or a multipart request's `payload_json`); the raw text otherwise. */
   body: unknown;
   rawBody: string;
+  /** A multipart request's files, byte for byte. */
+  files?: UploadedFile[];
 }
 
 export interface RouteContext {
@@ -157,10 +160,7 @@ function interactionCallback(request: IncomingRequest, [id, token]: string[], co
   const state = context.interactions.byId(id ?? '');
   if (!state || state.payload.token !== token) return unknownInteraction();
   if (state.callbackType !== undefined) return alreadyAcknowledged();
-  const body = record(request.body);
-  const type = typeof body.type === 'number' ? body.type : NaN;
-  state.callbackType = type;
-  state.original = messageAfterCallback(state, type, record(body.data));
+  const type = applyCallback(state, request.body);
   if (request.query.with_response !== 'true') return noContent;
   return json({
     interaction: {
@@ -174,6 +174,15 @@ function interactionCallback(request: IncomingRequest, [id, token]: string[], co
     },
     resource: { type, ...(state.original && { message: state.original }) },
   });
+}
+
+/** Records an accepted callback (over REST, or an HTTP-mode response): its type, and what `@original` now is. */
+export function applyCallback(state: InteractionState, callback: unknown): number {
+  const body = record(callback);
+  const type = typeof body.type === 'number' ? body.type : NaN;
+  state.callbackType = type;
+  state.original = messageAfterCallback(state, type, record(body.data));
+  return type;
 }
 
 // What `@original` points at after each callback type: a new reply, a loading reply, or the component's message.

@@ -9,6 +9,7 @@ import { InteractionRegistry, type DispatchedInteraction } from './interactions.
 import { FAKE_BOT_USER } from './messages.ts';
 import type { FakeResponse } from './responses.ts';
 import { FakeRest, type Hold, type RecordedRequest, type RequestMatcher } from './rest.ts';
+import { applyCallback } from './routes.ts';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts; anything else gets 401 on REST and close 4004 on IDENTIFY. */
@@ -101,6 +102,19 @@ export class FakeDiscord {
     this.#interactions.register(payload);
     this.#gateway.dispatch('INTERACTION_CREATE', payload, shardId);
     return payload;
+  }
+
+  /** HTTP mode: Discord POSTs the interaction to the bot's endpoint, so the fake only needs to know it exists. */
+  registerInteraction<T extends DispatchedInteraction>(payload: T): T {
+    this.#interactions.register(payload);
+    return payload;
+  }
+
+  /** HTTP mode: the bot's HTTP response was the callback; from now on its webhook routes answer. */
+  acceptHttpCallback(interactionId: string, response: unknown): void {
+    const state = this.#interactions.byId(interactionId);
+    if (!state) throw new Error(`unknown interaction ${interactionId}`);
+    applyCallback(state, response);
   }
 
   /** Sends any dispatch event, e.g. GUILD_CREATE. */

@@ -14,7 +14,11 @@ import {
 import { createApp } from '../../src/app.ts';
 import type { Answerer } from '../../src/answer/answerQuery.ts';
 import { createGatewayBot, type GatewayBot } from '../../src/discord/gatewayBot.ts';
-import { createInteractionHandler, type InteractionHandler } from '../../src/interactions/handleInteraction.ts';
+import {
+  createInteractionHandler,
+  type HandlerOptions,
+  type InteractionHandler,
+} from '../../src/interactions/handleInteraction.ts';
 import { createLogger } from '../../src/log.ts';
 import { EventLog } from '../fake-discord/eventLog.ts';
 import type { DispatchedInteraction } from '../fake-discord/interactions.ts';
@@ -42,12 +46,14 @@ export interface StartOptions {
   wrap?: (real: InteractionHandler) => InteractionHandler;
   /** Extra discord.js client options, e.g. a no-wait identify throttle. */
   client?: Partial<ClientOptions>;
+  /** Options for the real handler, e.g. the timeline picture. */
+  handler?: HandlerOptions;
 }
 
 export async function startBot(options: StartOptions = {}): Promise<RunningBot> {
   const fake = await startFakeDiscord(options.fake);
   const log = new EventLog<string>();
-  const real = createInteractionHandler(sharedApp());
+  const real = createInteractionHandler(sharedApp(), options.handler);
   const bot = createGatewayBot({
     token: fake.token,
     apiBaseUrl: fake.apiBase,
