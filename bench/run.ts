@@ -3,6 +3,7 @@ import { benchColdStart } from './coldStartBench.ts';
 import { benchCore } from './coreBench.ts';
 import { benchGateway } from './gatewayBench.ts';
 import { benchHttp } from './httpBench.ts';
+import { benchPictures } from './pictureBench.ts';
 import { benchScale } from './scaleBench.ts';
 import { ms, verdict } from './stats.ts';
 
@@ -31,6 +32,21 @@ line(`query p99, uncached`, `${ms(core.cold.p99)}  ${verdict(core.cold.p99, 2)}`
 line(`query p50, repeated (n=${core.warm.n})`, `${ms(core.warm.p50)}  ${verdict(core.warm.p50, 0.5)}`);
 line(`query p99, repeated`, `${ms(core.warm.p99)}  ${verdict(core.warm.p99, 2)}`);
 line('heap used', `${core.heapMb.toFixed(1)} MB`);
+
+const pictures = benchPictures();
+console.log('\nTimeline picture (drawn once per language, then cached)');
+line('load font metrics', ms(pictures.fontsMs));
+for (const lang of ['en', 'zh'] as const) {
+  line(
+    `${lang}: build SVG + rasterise (once)`,
+    `${ms(pictures.svgMs[lang])} + ${ms(pictures.rasterMs[lang])}, ${pictures.pngKb[lang]} KiB`,
+  );
+}
+line(
+  `timeline answer, picture cached p50 (n=${pictures.answer.n})`,
+  `${ms(pictures.answer.p50)}  ${verdict(pictures.answer.p50, 2)}`,
+);
+line('timeline answer, picture cached p99', ms(pictures.answer.p99));
 
 const gateway = await benchGateway();
 console.log('\nGateway: real discord.js client against a fake Discord on loopback');

@@ -58,7 +58,8 @@ async function open(path: string, locale = 'en-US'): Promise<Page> {
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`${base}${path}`, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Strings, not functions: they run in the page, and this project's TypeScript has no DOM types.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
   return page;
 }
 
@@ -66,7 +67,7 @@ describe('the article page in Chromium', () => {
   it('#p35 scrolls to paragraph 35', async () => {
     const page = await open('/article/#p35');
     const box = await page.locator('#p35').boundingBox();
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(1000);
     expect(box).not.toBeNull();
     // The sticky header covers the top; the paragraph starts just below it.
     expect(box!.y).toBeGreaterThanOrEqual(0);
@@ -97,11 +98,11 @@ describe('the article page in Chromium', () => {
   it('a Chinese browser opens in Chinese, with the timeline picture loaded and the committed font in use', async () => {
     const page = await open('/article/', 'zh-CN');
     expect(await page.locator('html').getAttribute('data-ui')).toBe('zh');
-    expect(await page.locator('figure img.zh').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '马斯克'))).toBe(true);
+    expect(await page.evaluate<number>("document.querySelector('figure img.zh').naturalWidth")).toBe(1200);
+    expect(await page.evaluate<boolean>(`document.fonts.check('16px "Noto Sans SC"', '马斯克')`)).toBe(true);
     expect(
-      await page.evaluate(() =>
-        [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'),
+      await page.evaluate<boolean>(
+        "[...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded')",
       ),
     ).toBe(true);
     await page.context().close();
