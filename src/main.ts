@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
-    pictures.warm();
+    setImmediate(pictures.warm);
     return;
   }
   await runConsole({
