@@ -148,6 +148,23 @@ describe('HTTP mode: /feud timeline defers, then uploads the picture as an edit 
     expect(checkMessageBody(edit.body, 'edit')).toEqual([]);
   });
 
+  it('when the upload is refused, the deferred reply still gets its answer, without the picture', async () => {
+    const payload = chatInput({ subcommand: 'timeline' });
+    const path = `/webhooks/${fake.applicationId}/${payload.token}/messages/@original`;
+    fake.failNext(
+      { method: 'PATCH', path },
+      { status: 413, body: { message: 'Request entity too large', code: 40005 } },
+    );
+    await deliver(payload);
+    const edit = await fake.waitForEdit(payload, 5_000);
+    expect(checkMessageBody(edit.body, 'edit')).toEqual([]);
+    const data = edit.body as { embeds: { title?: string; image?: unknown }[]; attachments?: unknown };
+    expect(data.embeds[0]?.title).toMatch(/^Timeline/);
+    expect(data.embeds[0]?.image).toBeUndefined();
+    expect(data.attachments).toBeUndefined();
+    expect(edit.files).toEqual([]);
+  });
+
   it('paging answers inline with an update that keeps the picture', async () => {
     const first = chatInput({ subcommand: 'timeline' });
     await deliver(first);

@@ -16,6 +16,12 @@ function editBody(data: APIInteractionResponseCallbackData): Omit<APIInteraction
   return rest;
 }
 
+/** The same message without its picture: what the user gets when the upload itself fails. */
+export function withoutFiles(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
+  const { attachments: _attachments, ...rest } = data;
+  return { ...rest, embeds: data.embeds?.map(({ image: _image, ...embed }) => embed) };
+}
+
 // Discord may not have recorded the deferral when the edit arrives (the two race): Unknown Message (404) is retried.
 const RETRY_DELAYS_MS = [250, 1_000];
 

@@ -8,7 +8,7 @@ import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import type { Site } from '../site/buildSite.ts';
-import { DISCORD_API, editOriginal } from './editOriginal.ts';
+import { DISCORD_API, editOriginal, withoutFiles } from './editOriginal.ts';
 import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
@@ -69,10 +69,18 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
         // the 3-second window or by the size Discord accepts in an HTTP response body.
         if (files && target && response?.type === InteractionResponseType.ChannelMessageWithSource && response.data) {
           const { data } = response;
+          const api = options.env.DISCORD_API_BASE_URL ?? DISCORD_API;
           setImmediate(() => {
-            editOriginal(options.env.DISCORD_API_BASE_URL ?? DISCORD_API, target, data, files).catch((error: unknown) =>
-              log('error', 'could not upload the deferred reply', { id: target.id, error }),
-            );
+            editOriginal(api, target, data, files).catch(async (error: unknown) => {
+              log('error', 'could not upload the deferred reply; sending it without its files', {
+                id: target.id,
+                error,
+              });
+              // The user is looking at "thinking…": the answer without its picture beats no answer.
+              await editOriginal(api, target, withoutFiles(data), []).catch((again: unknown) =>
+                log('error', 'could not edit the deferred reply', { id: target.id, error: again }),
+              );
+            });
           });
           return Promise.resolve({
             type: InteractionResponseType.DeferredChannelMessageWithSource,
