@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Regenerates assets/fonts/: Noto Sans SC cut down to every character in data/ and src/ (the corpus and the
-// interface). The 57 MB font package and subset-font are installed on demand into a temporary folder, never by
-// `npm ci`. Run it after any change that adds characters: tests/fontSubset.test.ts fails until you do.
+// Regenerates assets/fonts/: Noto Sans SC cut down to every character in data/ and in the interface's text
+// (src/render, src/pictures, src/site). The 57 MB font package and subset-font are installed on demand into a
+// temporary folder, never by `npm ci`. Run it after any change that adds characters: tests/fontSubset.test.ts
+// fails until you do.
 import process from 'node:process';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,12 @@ function filesUnder(dir, exts) {
 
 const chars = new Set(EXTRA);
 for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCodePoint(c));
-for (const file of [...filesUnder(join(root, 'data'), ['.txt', '.json']), ...filesUnder(join(root, 'src'), ['.ts'])]) {
+// The interface's words live in these folders; src/question's lexicon is for reading questions, never drawn.
+const INTERFACE = ['render', 'pictures', 'site'].map((dir) => join(root, 'src', dir));
+for (const file of [
+  ...filesUnder(join(root, 'data'), ['.txt', '.json']),
+  ...INTERFACE.flatMap((d) => filesUnder(d, ['.ts'])),
+]) {
   for (const ch of readFileSync(file, 'utf8')) if (ch >= ' ') chars.add(ch);
 }
 const text = [...chars].sort().join('');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { loadFonts } from '../src/pictures/rasterize.ts';
 import { createTimelinePictures } from '../src/pictures/timelinePictures.ts';
+import { SITE_TEXT } from '../src/site/siteText.ts';
 
 const app = createApp();
 const fonts = loadFonts();
@@ -30,6 +31,10 @@ describe('the font subset', () => {
       ...corpus.quotes.flatMap((q) => [q.text, q.en]),
     ];
     expect(missing(texts)).toEqual([]);
+  });
+
+  it('has every character of the article page’s interface, in both languages', () => {
+    expect(missing(Object.values(SITE_TEXT).flatMap((t) => Object.values(t)))).toEqual([]);
   });
 
   it('would notice a character it lacks', () => {
