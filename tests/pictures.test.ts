@@ -111,8 +111,11 @@ describe('the timeline chart of the corpus', () => {
       FIXTURE_EVENTS[0]!,
       { ...FIXTURE_EVENTS[0]!, date: { ...FIXTURE_EVENTS[0]!.date, approximate: true } },
     ];
+    // The event's mark: the one circle off the legend's row (cy 132).
     const mark = (e: typeof stated) =>
-      /<circle [^>]*r="\d+" [^>]*\/>\n<polyline/.exec(timelineSvg([e], 'en', FIXTURE_CITATION, fonts.measure).svg)?.[0];
+      /<circle cx="[\d.]+" cy="(?!132")[\d.]+"[^>]*\/>/.exec(
+        timelineSvg([e], 'en', FIXTURE_CITATION, fonts.measure).svg,
+      )?.[0];
     expect(mark(stated)).toContain('fill="#6d28d9"');
     expect(mark(approximate)).toContain('fill="#ffffff"');
   });

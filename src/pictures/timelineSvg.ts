@@ -241,6 +241,10 @@ export function timelineSvg(
   );
 
   const labels: LabelBox[] = [];
+  // Leaders first, then marks over them, then the labels: a leader never hides a mark.
+  const leaders: string[] = [];
+  const marks: string[] = [];
+  const words: string[] = [];
   rows.forEach((r, i) => {
     const p = placed[i]!;
     const x = laneX(r.lane);
@@ -249,21 +253,21 @@ export function timelineSvg(
     if (r.alt) {
       const altY = yOf(r.alt.from);
       const altApprox = isApproximate(r.event.date.alternative!);
-      out.push(
+      marks.push(
         `<line x1="${x}" y1="${r1(mainY)}" x2="${x}" y2="${r1(altY)}" stroke="${COLOUR.alt}" stroke-width="3" stroke-dasharray="5 4"/>`,
       );
-      out.push(mark(x, r.alt, yOf, altApprox, COLOUR.alt, 6));
+      marks.push(mark(x, r.alt, yOf, altApprox, COLOUR.alt, 6));
     }
-    out.push(mark(x, r.main, yOf, approximate, COLOUR.mark, 8));
+    marks.push(mark(x, r.main, yOf, approximate, COLOUR.mark, 8));
     const anchorY = p.top + C.lineHeight * 0.7;
-    out.push(
+    leaders.push(
       `<polyline points="${x + 10},${r1(mainY)} ${labelX - 22},${r1(anchorY)} ${labelX - 8},${r1(anchorY)}" fill="none" stroke="${COLOUR.muted}" stroke-width="1.2"/>`,
     );
     r.lines.forEach((line, n) => {
       const baseline = p.top + (n + 1) * C.lineHeight - 7;
       if (n === 0) {
-        out.push(text(labelX, baseline, line, `font-size="${C.labelSize}" font-weight="700" fill="${COLOUR.ink}"`));
-        out.push(
+        words.push(text(labelX, baseline, line, `font-size="${C.labelSize}" font-weight="700" fill="${COLOUR.ink}"`));
+        words.push(
           text(
             labelX + measure(line, C.labelSize, true) + 10,
             baseline,
@@ -272,7 +276,7 @@ export function timelineSvg(
           ),
         );
       } else {
-        out.push(text(labelX, baseline, line, `font-size="${C.labelSize}" fill="${COLOUR.ink}"`));
+        words.push(text(labelX, baseline, line, `font-size="${C.labelSize}" fill="${COLOUR.ink}"`));
       }
     });
     const width = Math.max(
@@ -281,6 +285,7 @@ export function timelineSvg(
     );
     labels.push({ id: r.event.id, x: labelX, y: p.top, width, height: p.height, lines: r.lines });
   });
+  out.push(...leaders, ...marks, ...words);
   out.push('</svg>');
   return { svg: out.join('\n'), width: C.width, height, labels, texts };
 }
