@@ -32,8 +32,9 @@ export const BUILD_OPTIONS = {
   target: 'node20.19',
   sourcemap: true,
   logLevel: 'warning',
-  // discord.js's optional native speed-ups: absent here, looked up at run time if a user installs them.
-  external: ['zlib-sync', 'bufferutil', 'utf-8-validate', '@discordjs/voice'],
+  // discord.js's optional native speed-ups (absent here, looked up at run time if a user installs them), and resvg,
+  // whose native binary loads from its platform package at run time.
+  external: ['zlib-sync', 'bufferutil', 'utf-8-validate', '@discordjs/voice', '@resvg/resvg-js'],
   // CommonJS dependencies (undici, ws, …) call require() on node built-ins; ESM has none, so give them one.
   banner: {
     js: "import { createRequire as __feudCreateRequire } from 'node:module'; const require = __feudCreateRequire(import.meta.url);",
