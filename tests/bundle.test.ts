@@ -13,7 +13,7 @@ async function metafile(): Promise<Metafile> {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    external: ['zlib-sync', 'bufferutil', 'utf-8-validate', '@discordjs/voice'],
+    external: ['zlib-sync', 'bufferutil', 'utf-8-validate', '@discordjs/voice', '@resvg/resvg-js'],
     metafile: true,
     write: false,
     logLevel: 'silent',
