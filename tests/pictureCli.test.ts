@@ -21,10 +21,11 @@ describe('npm run ask -- timeline --png', () => {
     expect(readFileSync(out).equals(pictures.png('zh'))).toBe(true);
   });
 
-  it('refuses timeline without --png, exit 2', async () => {
-    const { code, stderr } = await run(npmArgs('ask', 'timeline'));
-    expect(code).toBe(2);
-    expect(stderr).toContain('--png');
+  it('without --png prints the timeline as text, as before', async () => {
+    const { code, stdout } = await run(npmArgs('ask', 'timeline'));
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('PNG');
+    expect(stdout.split('\n').length).toBeGreaterThan(sharedApp().timeline().length);
   });
 });
 
