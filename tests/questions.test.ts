@@ -84,6 +84,20 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     expect(quotes.suggestions.length).toBeGreaterThan(0);
   });
 
+  it('suggests what relates to the question: the nearest events to a year, the names asked about', () => {
+    const year = app.answer({ command: 'when', query: 'What happened in 2020?' });
+    if (year.kind !== 'notFound') throw new Error(year.kind);
+    const dated = new Map(app.timeline().map((r) => [r.title.replace(/ \(.*$/, ''), r.date?.start ?? '']));
+    const years = year.suggestions.map((s) => Number((dated.get(s) ?? '0').slice(0, 4)));
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years) expect(Math.abs(y - 2020)).toBeLessThanOrEqual(1);
+    const twitter = app.answer({ command: 'when', query: 'When did Musk buy Twitter?' });
+    if (twitter.kind !== 'notFound') throw new Error(twitter.kind);
+    const labels = new Map(corpus.events.map((e) => [e.label.en, e.entities]));
+    for (const s of twitter.suggestions)
+      expect(labels.get(s)?.some((id) => id === 'musk' || id === 'twitter')).toBe(true);
+  });
+
   it('keeps model names and sums exact', () => {
     const gpt2 = found(app.answer({ command: 'when', query: 'When did OpenAI release GPT-2?' }));
     expect(gpt2[0]?.date?.start).toMatch(/^2019-02/);

@@ -101,11 +101,7 @@ export function createQuestionAnswerer(
   }
 
   function notFound(command: Command, query: string, a: Analysis, note?: Localized): Answer {
-    const tried = search.search(command, a.topic);
-    const suggestions = (tried.hits.length ? tried.hits.map((h) => h.doc.suggestion) : tried.suggestions).slice(
-      0,
-      SEARCH.maxSuggestions,
-    );
+    const suggestions = suggestionsFor(command, a).slice(0, SEARCH.maxSuggestions);
     return {
       kind: 'notFound',
       command,
@@ -114,6 +110,30 @@ export function createQuestionAnswerer(
       suggestions: [...new Set(suggestions)],
       ...(note ? { note } : {}),
     };
+  }
+
+  /** What to try instead: near matches, else what the article holds near the year or about the names asked. */
+  function suggestionsFor(command: Command, a: Analysis): string[] {
+    const tried = search.search(command, a.topic);
+    if (tried.hits.length > 0) return tried.hits.map((h) => h.doc.suggestion);
+    const year = Number([...a.normalized.matchAll(YEAR)][0]?.[1]);
+    const events = search.collections.when.filter((d) => d.kind === 'event' && d.date !== null);
+    // "2020": the events nearest to that year, not the first ones the article tells.
+    if (command === 'when' && Number.isFinite(year)) {
+      const distance = (d: SearchDoc) => Math.abs(Number(d.date!.start.slice(0, 4)) - year);
+      return [...events].sort((x, y) => distance(x) - distance(y)).map((d) => d.suggestion);
+    }
+    const named = a.mentions.map((m) => m.entity);
+    if (named.length === 0) return tried.suggestions;
+    if (command === 'who') {
+      const people = named.flatMap((id) => docs.who.get(`entity:${id}`)?.suggestion ?? []);
+      return [...people, ...tried.suggestions];
+    }
+    // The names asked about: the events and quotes the article has of them.
+    const about = search.collections[command].filter(
+      (d) => d.kind !== 'paragraph' && named.some((id) => d.entities.has(id)),
+    );
+    return [...about.map((d) => d.suggestion), ...tried.suggestions];
   }
 
   function plain(command: Command, query: string, a: Analysis): Answer {
