@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { createAnswerer } from '../src/answer/answerQuery.ts';
 import { buildCorpus } from '../src/corpus/buildCorpus.ts';
+import { loadIndexed } from '../src/io/indexSnapshot.ts';
 import { readFrom } from '../src/io/readData.ts';
 import { createSearch } from '../src/search/createSearch.ts';
 import { summarise, type Summary } from './stats.ts';
@@ -45,6 +46,8 @@ export interface CoreBench {
   readMs: number;
   buildMs: number;
   indexMs: number;
+  /** Corpus and index as start-up loads them: from the build's snapshot. */
+  startupMs: number;
   cold: Summary;
   warm: Summary;
   heapMb: number;
@@ -65,6 +68,12 @@ export function benchCore(rounds = 200): CoreBench {
   const search = createSearch(corpus);
   const app = createAnswerer(corpus, search);
   const t3 = performance.now();
+  // What start-up does: the corpus and the index snapshot that the build step wrote, then the answerer.
+  const loaded = loadIndexed(undefined);
+  const fromSnapshot = createAnswerer(loaded.corpus, createSearch(loaded.corpus, loaded.index));
+  const t4 = performance.now();
+  if (loaded.unused !== undefined || fromSnapshot.version !== app.version)
+    throw new Error(`snapshot not used: ${loaded.unused}`);
 
   // Warm the JIT once; then "uncached" clears the query and match caches before every query.
   for (const [command, query] of QUERY_MIX) app.answer({ command, query });
@@ -89,6 +98,7 @@ export function benchCore(rounds = 200): CoreBench {
     readMs: t1 - t0 - (t2 - t1),
     buildMs: t2 - t1,
     indexMs: t3 - t2,
+    startupMs: t4 - t3,
     cold: summarise(cold),
     warm: summarise(warm),
     heapMb: process.memoryUsage().heapUsed / 2 ** 20,
