@@ -158,9 +158,7 @@ export function createQuestionAnswerer(
   const best = (matches: FactMatch[]) => matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - FACT_SLACK);
 
   function when(query: string, a: Analysis): Answer {
-    const objectNamed = facts.withObject.some((f) =>
-      f.object ? [...f.object.en, ...f.object.zh].some((t) => a.normalized.includes(t.toLowerCase())) : false,
-    );
+    const objectNamed = [...facts.objectTerms].some((t) => a.normalized.includes(t));
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
     const docOf = (m: FactMatch) => docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
     const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);

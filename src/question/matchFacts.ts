@@ -33,8 +33,8 @@ export class FactIndex {
   readonly eventEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every action some fact has: the others are deeds the article never reports. */
   readonly reported: ReadonlySet<string>;
-  /** Facts whose object is named in words ("OpenAI LP", a book title). */
-  readonly withObject: readonly FactEntry[];
+  /** Every word that names a fact's object ("openai lp", a book title), each once, in lower case. */
+  readonly objectTerms: ReadonlySet<string>;
 
   constructor(corpus: Corpus) {
     const push = (map: Map<string, FactEntry[]>, key: string, f: FactEntry) => {
@@ -48,7 +48,9 @@ export class FactIndex {
     }
     this.eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
     this.reported = new Set(this.byAction.keys());
-    this.withObject = corpus.facts.filter((f) => f.object !== undefined);
+    this.objectTerms = new Set(
+      corpus.facts.flatMap((f) => (f.object ? [...f.object.en, ...f.object.zh] : [])).map((t) => t.toLowerCase()),
+    );
   }
 
   /** The facts with any of these actions, each once, in curation order. */
