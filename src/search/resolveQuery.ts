@@ -68,6 +68,7 @@ export class QueryResolver {
   private readonly hanFuzzy: FuzzyKeys;
   private readonly looseLatinFuzzy: FuzzyKeys;
   private readonly cache = new Map<string, ResolvedQuery>();
+  private readonly words = new Map<string, { concept?: Concept; near?: Concept }>();
 
   constructor(private readonly vocab: Vocabulary) {
     this.latinFuzzy = new FuzzyKeys(vocab.fuzzyLatin);
@@ -77,6 +78,7 @@ export class QueryResolver {
 
   clearCache(): void {
     this.cache.clear();
+    this.words.clear();
   }
 
   resolve(query: string): ResolvedQuery {
@@ -150,15 +152,31 @@ export class QueryResolver {
         continue;
       }
       if (ENGLISH_STOPWORDS.has(word) || PINYIN_STOPWORDS.has(word)) continue;
-      const c = this.lookupLatin(word) ?? this.fuzzyLatin(word);
+      const { concept: c, near } = this.latinWord(word);
       if (c) out.concepts.push(c);
       else {
         out.unmatched.push(word);
-        const near = this.looseLatinFuzzy.search(word)[0];
-        const nc = near ? this.vocab.latin.get(near.key) : undefined;
-        if (nc) out.nearMisses.push(nc);
+        if (near) out.nearMisses.push(near);
       }
     }
+  }
+
+  /**
+   * One Latin word: its concept (exact, else a typo), else its near miss. Kept per word, because the
+   * question reader and the search ask about the same words of one question, and typo search is the cost.
+   */
+  private latinWord(word: string): { concept?: Concept; near?: Concept } {
+    const hit = this.words.get(word);
+    if (hit) return hit;
+    const concept = this.lookupLatin(word) ?? this.fuzzyLatin(word);
+    let out: { concept?: Concept; near?: Concept } = { concept };
+    if (!concept) {
+      const near = this.looseLatinFuzzy.search(word)[0];
+      out = { near: near ? this.vocab.latin.get(near.key) : undefined };
+    }
+    if (this.words.size >= SEARCH.cacheSize) this.words.delete(this.words.keys().next().value as string);
+    this.words.set(word, out);
+    return out;
   }
 
   private fuzzyLatin(word: string): Concept | undefined {
