@@ -1,4 +1,4 @@
-// Golden questions: one row a line in tests/golden/queries.jsonl, judged by the same rules as the eval scorer.
+// Golden questions: one row a line in tests/golden/*.jsonl, judged by the same rules as the eval scorer.
 // A row passes when the TOP result matches: `passage` contains one of the listed strings, `title` contains one,
 // `date.start` starts with `date`; `forbid` strings appear nowhere in the answer; `empty` means no result at all.
 import { readFileSync } from 'node:fs';
@@ -32,15 +32,18 @@ const rowSchema = z
 
 type Row = z.infer<typeof rowSchema>;
 
-const file = new URL('./golden/queries.jsonl', import.meta.url);
-const rows: Row[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const parsed = rowSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`queries.jsonl line ${i + 1}: ${parsed.error.message}`);
-    return parsed.data;
-  });
+// queries.jsonl: keyword questions; natural.jsonl: natural questions of every kind (relations, absent facts,
+// slang, mixed scripts) written from the article alone by someone who had not seen the code or the data.
+const rows: Row[] = ['queries.jsonl', 'natural.jsonl'].flatMap((name) =>
+  readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const parsed = rowSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${name} line ${i + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    }),
+);
 
 const app = createApp();
 
