@@ -1,25 +1,19 @@
 // The postings agree with a scan of every document: same concept rows, same hits, same scores.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/io/readData.ts';
-import { COMMANDS, createSearch, type SearchOutcome } from '../src/search/createSearch.ts';
+import { COMMANDS, createSearch } from '../src/search/createSearch.ts';
 import { buildCollections } from '../src/search/documents.ts';
 import { matchConcept } from '../src/search/matchConcept.ts';
 import { buildPostings, Postings } from '../src/search/postings.ts';
 import { scanSearch } from './helpers/scanSearch.ts';
+import { goldenQueries, plainOutcome } from './helpers/golden.ts';
 
 const corpus = loadCorpus();
 const search = createSearch(corpus);
 const scan = scanSearch(corpus);
-const golden = readFileSync(new URL('./golden/queries.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { command: 'when' | 'quote' | 'who'; query: string });
+const golden = goldenQueries();
 
-const plain = (o: SearchOutcome) => ({
-  hits: o.hits.map((h) => ({ id: h.doc.id, score: h.score, terms: h.terms })),
-  suggestions: o.suggestions,
-});
+const plain = plainOutcome;
 
 describe('postings against a scan of every document', () => {
   it.each(golden)('$command "$query": same hits, same scores, same suggestions', ({ command, query }) => {

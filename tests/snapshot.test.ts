@@ -6,21 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeScaledCorpus } from '../bench/scaleCorpus.ts';
 import { loadCorpusWithFingerprint, loadIndexed, writeSnapshot } from '../src/io/indexSnapshot.ts';
 import { PROJECT_ROOT } from '../src/io/readData.ts';
-import { buildSearchIndex, createSearch, type SearchOutcome } from '../src/search/createSearch.ts';
+import { buildSearchIndex, createSearch } from '../src/search/createSearch.ts';
 import { fromSnapshot, SNAPSHOT_VERSION, SnapshotError, toSnapshot } from '../src/search/snapshot.ts';
+import { goldenQueries, plainOutcome } from './helpers/golden.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const golden = readFileSync(new URL('./golden/queries.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { command: 'when' | 'quote' | 'who'; query: string });
+const golden = goldenQueries();
 
-const plain = (o: SearchOutcome) => ({
-  hits: o.hits.map((h) => ({ id: h.doc.id, score: h.score, terms: h.terms })),
-  suggestions: o.suggestions,
-});
+const plain = plainOutcome;
 
 describe('index snapshot', () => {
   const { corpus, fingerprint } = loadCorpusWithFingerprint();

@@ -1,6 +1,5 @@
 // Every surface, over a table of real questions: no "****" in any description, distinct labels in every
 // autocomplete and menu, a timeline that never goes back in time, and the reading and note of an answer shown.
-import { readFileSync } from 'node:fs';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Result } from '../src/answer/types.ts';
@@ -11,13 +10,11 @@ import { estimate } from '../src/render/timelineOrder.ts';
 import { answerMessage, timelineMessage } from '../src/render/toDiscord.ts';
 import { autocomplete, button, chatInput } from './fake-discord/payloads.ts';
 import { sharedApp } from './helpers/gatewayHarness.ts';
+import { goldenQueries } from './helpers/golden.ts';
 
 const app = sharedApp();
 const handle = createInteractionHandler(app);
-const golden = readFileSync(new URL('./golden/queries.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { command: string; query: string });
+const golden = goldenQueries();
 const LOCALES = ['en-US', 'zh-CN', 'zh-TW'] as const;
 
 type Data = {
