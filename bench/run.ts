@@ -25,6 +25,10 @@ line('validate + build corpus', ms(core.buildMs));
 line('build search index', ms(core.indexMs));
 line('build total, from scratch (a data change)', ms(core.buildMs + core.indexMs));
 line('start-up: corpus + index from the snapshot', `${ms(core.startupMs)}  ${verdict(core.startupMs, 150)}`);
+line(
+  `JIT warm-up: first ${core.warmup.n} uncached queries`,
+  `p50 ${ms(core.warmup.p50)}, p99 ${ms(core.warmup.p99)} (while V8 optimises; no target)`,
+);
 line(`query p50, uncached (n=${core.cold.n})`, `${ms(core.cold.p50)}  ${verdict(core.cold.p50, 0.5)}`);
 line(`query p99, uncached`, `${ms(core.cold.p99)}  ${verdict(core.cold.p99, 2)}`);
 line(`query p50, repeated (n=${core.warm.n})`, `${ms(core.warm.p50)}  ${verdict(core.warm.p50, 0.5)}`);
