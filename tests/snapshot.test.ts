@@ -1,4 +1,4 @@
-// The index snapshot: the same answers as a fresh build, and never used once the data changed.
+// The snapshot (corpus and index): the same corpus and answers as a fresh build, never used once the data changed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,33 @@ describe('index snapshot', () => {
     ).toThrow(SnapshotError);
   });
 
+  it('gives back the corpus that building and validating the data gives, lookups included', () => {
+    const dir = writeScaledCorpus(2);
+    dirs.push(dir);
+    writeSnapshot(dir);
+    const loaded = loadIndexed(dir);
+    expect(loaded.unused).toBeUndefined();
+    expect(loaded.index, 'read from the snapshot').toBeDefined();
+    const built = loadCorpusWithFingerprint(dir).corpus;
+    expect(loaded.corpus).toEqual(built);
+    expect(loaded.corpus.byRef.get(built.paragraphs[3]!.ref)).toBe(loaded.corpus.paragraphs[3]);
+  });
+
+  it('is stale once a file it looked for and did not find appears', () => {
+    const dir = writeScaledCorpus(1);
+    dirs.push(dir);
+    const [source] = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Array<{ annotations: string }>;
+    const facts = join(dir, source!.annotations, 'facts.json');
+    const text = readFileSync(facts, 'utf8');
+    rmSync(facts);
+    writeSnapshot(dir);
+    expect(loadIndexed(dir).index, 'facts.json absent, as when it was built').toBeDefined();
+    writeFileSync(facts, text);
+    const loaded = loadIndexed(dir);
+    expect(loaded.unused).toMatch(/the data files changed since it was built$/);
+    expect(loaded.corpus.facts.length).toBeGreaterThan(0);
+  });
+
   it('is never served after a data file changed: the index is rebuilt from the new data', () => {
     const dir = writeScaledCorpus(1);
     dirs.push(dir);
@@ -52,7 +79,7 @@ describe('index snapshot', () => {
     writeFileSync(file, JSON.stringify(glosses));
     const loaded = loadIndexed(dir);
     expect(loaded.index).toBeUndefined();
-    expect(loaded.unused).toMatch(/index\.snapshot\.json: the data files changed since it was built$/);
+    expect(loaded.unused).toMatch(/snapshot\.jsonl: the data files changed since it was built$/);
     const hits = createSearch(loaded.corpus, loaded.index).search('when', 'quuxplorer').hits;
     expect(hits.map((h) => h.doc.ref)).toContain(ref);
   });

@@ -1,72 +1,149 @@
-// The index snapshot on disk: written by `npm run build:index`, read at start-up when it matches the data.
+// The snapshot on disk: the built corpus and its search index, written at build time (`npm run build:index`,
+// run by `npm run build` and `npm ci`) and read at start-up while every data file it was built from is
+// unchanged. Start-up then neither parses nor validates the data files again: they were validated when the
+// snapshot was written, and each one's SHA-256 is checked against the snapshot's before it is trusted.
+//
+// JSON lines: a header (version, fingerprint, each input file's digest), the index, the corpus's shared part,
+// then one line per source, so that a thousand articles are read as a thousand strings, not one huge one.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCorpus, type ReadData } from '../corpus/buildCorpus.ts';
+import { corpusFromData, corpusHead, corpusParts, type CorpusHead, type CorpusPart } from '../corpus/corpusData.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/createSearch.ts';
-import { corpusFingerprint, fromSnapshot, SnapshotError, toSnapshot } from '../search/snapshot.ts';
+import { corpusFingerprint, fromSnapshot, SNAPSHOT_VERSION, SnapshotError, toSnapshot } from '../search/snapshot.ts';
 import { PROJECT_ROOT, readFrom } from './readData.ts';
+
+export const SNAPSHOT_FILE = 'snapshot.jsonl';
 
 /** Beside the data it indexes: dist/ for the project's data/, the folder itself for FEUD_DATA_DIR. */
 export function snapshotPath(dataDir?: string): string {
-  return dataDir === undefined
-    ? join(PROJECT_ROOT, 'dist', 'index.snapshot.json')
-    : join(dataDir, 'index.snapshot.json');
+  return dataDir === undefined ? join(PROJECT_ROOT, 'dist', SNAPSHOT_FILE) : join(dataDir, SNAPSHOT_FILE);
 }
 
-/** Builds the corpus, keeping every file it read for the fingerprint. */
-export function loadCorpusWithFingerprint(dataDir?: string): { corpus: Corpus; fingerprint: string } {
+/** A data file's path and the SHA-256 of its text; null: the corpus looked for it and it was absent. */
+export type Input = [path: string, digest: string | null];
+
+interface Header {
+  version: number;
+  fingerprint: string;
+  inputs: Input[];
+}
+
+const digest = (text: string | undefined): string | null =>
+  text === undefined ? null : createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Builds (and validates) the corpus, keeping the digest of every file it read or looked for. */
+export function loadCorpusWithFingerprint(dataDir?: string): { corpus: Corpus; fingerprint: string; inputs: Input[] } {
   const read = readFrom(PROJECT_ROOT, dataDir);
   // Each file's digest, not its text: a thousand articles' files would otherwise stay in memory.
-  const files = new Map<string, string>();
+  const inputs = new Map<string, string | null>();
   const recording: ReadData = (path) => {
     const text = read(path);
-    if (text !== undefined) files.set(path, createHash('sha256').update(text, 'utf8').digest('hex'));
+    inputs.set(path, digest(text));
     return text;
   };
   const corpus = buildCorpus(recording);
-  return { corpus, fingerprint: corpusFingerprint(files) };
+  const present = new Map([...inputs].filter((e): e is [string, string] => e[1] !== null));
+  return { corpus, fingerprint: corpusFingerprint(present), inputs: [...inputs] };
 }
 
-/** Builds the index from the data and writes the snapshot; returns where. */
+/** Builds the corpus and index from the data and writes the snapshot; returns where. */
 export function writeSnapshot(dataDir?: string, path = snapshotPath(dataDir)): string {
-  const { corpus, fingerprint } = loadCorpusWithFingerprint(dataDir);
+  const { corpus, fingerprint, inputs } = loadCorpusWithFingerprint(dataDir);
+  const header: Header = { version: SNAPSHOT_VERSION, fingerprint, inputs };
+  const lines: unknown[] = [header, toSnapshot(buildSearchIndex(corpus), fingerprint), corpusHead(corpus)];
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(toSnapshot(buildSearchIndex(corpus), fingerprint)));
+  writeFileSync(path, [...lines, ...corpusParts(corpus)].map((l) => JSON.stringify(l)).join('\n') + '\n');
   return path;
 }
 
-export type SnapshotRead = { index: SearchIndex } | { index?: undefined; problem: string | undefined };
+/** The lines of a JSON-lines buffer, each decoded on its own. */
+function* lines(buf: Buffer): Generator<string> {
+  for (let start = 0; start < buf.length;) {
+    const nl = buf.indexOf(10, start);
+    const end = nl < 0 ? buf.length : nl;
+    if (end > start) yield buf.toString('utf8', start, end);
+    start = end + 1;
+  }
+}
+
+function isHeader(x: unknown): x is Header {
+  const h = x as Partial<Header> | null;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    typeof h.version === 'number' &&
+    typeof h.fingerprint === 'string' &&
+    Array.isArray(h.inputs) &&
+    h.inputs.every((i) => Array.isArray(i) && typeof i[0] === 'string' && (typeof i[1] === 'string' || i[1] === null))
+  );
+}
+
+function isCorpusHead(x: unknown): x is CorpusHead {
+  const h = x as Record<string, unknown> | null;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    ['sources', 'entities', 'aliases', 'actions'].every((k) => Array.isArray(h[k]))
+  );
+}
+
+function isCorpusPart(x: unknown): x is CorpusPart {
+  const p = x as Record<string, unknown> | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.sourceId === 'string' &&
+    ['paragraphs', 'quotes', 'events', 'facts'].every((k) => Array.isArray(p[k]))
+  );
+}
+
+export type SnapshotRead = { corpus: Corpus; index: SearchIndex } | { corpus?: undefined; problem: string | undefined };
 
 /**
- * The snapshot's index if it was built from exactly these data files; else why not (undefined: there is
- * none). A stale or broken snapshot is never used.
+ * The snapshot's corpus and index if it was built by this version from exactly the data files `read` sees
+ * now; else why not (undefined: there is none). A stale or broken snapshot is never used.
  */
-export function readSnapshot(path: string, fingerprint: string): SnapshotRead {
+export function readSnapshot(path: string, read: ReadData): SnapshotRead {
   if (!existsSync(path)) return { problem: undefined };
-  let json: unknown;
+  const it = lines(readFileSync(path));
+  const next = (): unknown => {
+    const line = it.next();
+    if (line.done) throw new SnapshotError('cut short');
+    return JSON.parse(line.value);
+  };
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    return { problem: `not valid JSON (${(err as Error).message})` };
-  }
-  try {
-    return { index: fromSnapshot(json, fingerprint) };
+    const header = next();
+    if (!isHeader(header)) return { problem: 'not a snapshot' };
+    if (header.version !== SNAPSHOT_VERSION)
+      return { problem: `built by version ${header.version}, this is ${SNAPSHOT_VERSION}` };
+    if (header.inputs.some(([file, was]) => digest(read(file)) !== was))
+      return { problem: 'the data files changed since it was built' };
+    const index = fromSnapshot(next(), header.fingerprint);
+    const head = next();
+    if (!isCorpusHead(head)) return { problem: 'malformed corpus' };
+    const parts = head.sources.map(() => next());
+    if (!parts.every(isCorpusPart)) return { problem: 'malformed corpus' };
+    if (parts.some((p, i) => p.sourceId !== head.sources[i]!.id)) return { problem: 'sources out of order' };
+    return { corpus: corpusFromData(head, parts), index };
   } catch (err) {
     if (err instanceof SnapshotError) return { problem: err.message };
+    if (err instanceof SyntaxError) return { problem: `not valid JSON (${err.message})` };
     throw err;
   }
 }
 
 /**
- * The corpus and, when a snapshot built from exactly these data files exists, its index; `unused` says
- * why an existing snapshot was not used (stale, other version, broken).
+ * The corpus and index from the snapshot when it was built from exactly these data files; otherwise the
+ * corpus built and validated from the data, no index (the caller builds it), and `unused` saying why an
+ * existing snapshot was not used (stale, other version, broken).
  */
 export function loadIndexed(dataDir?: string): { corpus: Corpus; index?: SearchIndex; unused?: string } {
-  const { corpus, fingerprint } = loadCorpusWithFingerprint(dataDir);
   const path = snapshotPath(dataDir);
-  const read = readSnapshot(path, fingerprint);
-  if (read.index !== undefined) return { corpus, index: read.index };
+  const read = readSnapshot(path, readFrom(PROJECT_ROOT, dataDir));
+  if (read.corpus !== undefined) return { corpus: read.corpus, index: read.index };
+  const { corpus } = loadCorpusWithFingerprint(dataDir);
   return { corpus, unused: read.problem === undefined ? undefined : `${path}: ${read.problem}` };
 }

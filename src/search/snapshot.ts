@@ -1,13 +1,13 @@
 // The search index as data: vocabulary and postings, written at build time and read at start-up, tied to
 // the corpus fingerprint so an index built from other data is never used.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Concept } from './concept.ts';
 import type { SearchIndex } from './createSearch.ts';
 import type { Csr, PostingsData } from './postings.ts';
 
 /** Bumped whenever the snapshot's layout or anything that builds it changes meaning. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** SHA-256 over every data file the corpus was built from (path and the SHA-256 of its content), in path order. */
 export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
@@ -114,6 +114,37 @@ const csrIn = (c: { start: string; items: string }, rows: number, what: string):
   return out;
 };
 
+const isStrings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isCsr = (x: unknown) => {
+  const c = x as { start?: unknown; items?: unknown } | null;
+  return typeof c === 'object' && c !== null && typeof c.start === 'string' && typeof c.items === 'string';
+};
+const isConcepts = (x: unknown) =>
+  Array.isArray(x) &&
+  x.every((c) => typeof (c as Concept | null)?.key === 'string' && Array.isArray((c as Concept).zh));
+
+/**
+ * Which field of a snapshot (already matched to this version and these data) has the wrong shape, if any.
+ * Written by hand, not with snapshotSchema: this runs at every start-up on every key of the vocabulary, and
+ * the schema's parse cost more than the rest of loading the snapshot. The snapshot was written by this
+ * build from validated data, so this guards against a damaged file, not against untrusted input.
+ */
+function misshapen(json: unknown): string | undefined {
+  const s = json as Partial<Snapshot>;
+  if (typeof s.documents !== 'string') return 'documents';
+  const v = s.vocabulary;
+  if (typeof v !== 'object' || v === null) return 'vocabulary';
+  if (!isConcepts(v.latin) || !isConcepts(v.han)) return 'vocabulary concepts';
+  if (!isStrings(v.fuzzyLatin) || typeof v.maxHanLength !== 'number' || typeof v.hanChars !== 'string')
+    return 'vocabulary keys';
+  const p = s.postings as Record<string, unknown> | undefined;
+  if (typeof p !== 'object' || p === null) return 'postings';
+  for (const k of ['zhTexts', 'enTexts', 'zhTerms', 'enWords', 'keys']) if (!isStrings(p[k])) return `postings.${k}`;
+  for (const k of ['zhOcc', 'enOcc', 'zhTermTexts', 'enWordTexts', 'keyDocs']) if (!isCsr(p[k])) return `postings.${k}`;
+  for (const k of ['zhOccWeight', 'enOccWeight']) if (typeof p[k] !== 'string') return `postings.${k}`;
+  return undefined;
+}
+
 /**
  * The index a snapshot holds, if it was built from data with this fingerprint by this version;
  * otherwise a SnapshotError saying why (the caller rebuilds, never serves it).
@@ -124,9 +155,9 @@ export function fromSnapshot(json: unknown, fingerprint: string): SearchIndex {
   if (envelope.data.version !== SNAPSHOT_VERSION)
     throw new SnapshotError(`built by version ${envelope.data.version}, this is ${SNAPSHOT_VERSION}`);
   if (envelope.data.fingerprint !== fingerprint) throw new SnapshotError('the data files changed since it was built');
-  const parsed = snapshotSchema.safeParse(json);
-  if (!parsed.success) throw new SnapshotError(`malformed: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const { vocabulary: v, postings: p, documents } = parsed.data;
+  const shapeProblem = misshapen(json);
+  if (shapeProblem !== undefined) throw new SnapshotError(`malformed: ${shapeProblem}`);
+  const { vocabulary: v, postings: p, documents } = json as Snapshot;
   const keyed = (cs: Concept[]) => new Map(cs.map((c) => [c.key, c]));
   const postings: PostingsData = {
     zhTexts: p.zhTexts,

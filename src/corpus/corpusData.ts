@@ -1,0 +1,53 @@
+// The built corpus as plain JSON data, for the snapshot: written at build time, read back at start-up
+// without parsing or validating the data files again (they were validated when it was written, and the
+// snapshot is only read while every one of them is unchanged).
+import type { Corpus } from './types.ts';
+
+/** What holds for every source: the data files under data/ itself. */
+export interface CorpusHead {
+  sources: Corpus['sources'];
+  entities: Corpus['entities'];
+  aliases: Corpus['aliases'];
+  actions: Corpus['actions'];
+}
+
+/** One source's part: a line of its own in the snapshot, so a thousand articles never make one huge string. */
+export interface CorpusPart {
+  sourceId: string;
+  paragraphs: Corpus['paragraphs'];
+  quotes: Corpus['quotes'];
+  events: Corpus['events'];
+  facts: Corpus['facts'];
+}
+
+export function corpusHead(corpus: Corpus): CorpusHead {
+  const { sources, entities, aliases, actions } = corpus;
+  return { sources, entities, aliases, actions };
+}
+
+/** The corpus split by source, in source order. */
+export function corpusParts(corpus: Corpus): CorpusPart[] {
+  const of = <T extends { sourceId: string }>(items: readonly T[], id: string) =>
+    items.filter((x) => x.sourceId === id);
+  return corpus.sources.map((s) => ({
+    sourceId: s.id,
+    paragraphs: of(corpus.paragraphs, s.id),
+    quotes: of(corpus.quotes, s.id),
+    events: of(corpus.events, s.id),
+    facts: of(corpus.facts, s.id),
+  }));
+}
+
+/** The corpus again, with its lookups; the parts in source order, as corpusParts wrote them. */
+export function corpusFromData(head: CorpusHead, parts: readonly CorpusPart[]): Corpus {
+  const paragraphs = parts.flatMap((p) => p.paragraphs);
+  return {
+    ...head,
+    paragraphs,
+    byRef: new Map(paragraphs.map((p) => [p.ref, p])),
+    entityById: new Map(head.entities.map((e) => [e.id, e])),
+    quotes: parts.flatMap((p) => p.quotes),
+    events: parts.flatMap((p) => p.events),
+    facts: parts.flatMap((p) => p.facts),
+  };
+}
