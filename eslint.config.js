@@ -13,6 +13,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // What start-up parses: both rules keep whole libraries out of the bundle (see scripts/build.mjs).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'discord-api-types/v10',
+              allowTypeImports: true,
+              message: "take enums from 'discord-api-types/payloads/v10'; the whole v10 module is twice its size.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "import * as z from 'zod': the namespace import lets the bundle drop what we never use.",
+        },
+      ],
     },
   },
   {

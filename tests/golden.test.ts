@@ -3,7 +3,7 @@
 // `date.start` starts with `date`; `forbid` strings appear nowhere in the answer; `empty` means no result at all.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createApp } from '../src/app.ts';
 import type { Answer } from '../src/answer/types.ts';
 

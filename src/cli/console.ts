@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ComponentType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { ComponentType, type APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { decodeState, encodeState } from '../interactions/customId.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { displayWidth } from '../render/labels.ts';

@@ -1,5 +1,10 @@
 // The environment, validated by one zod schema: the only code that reads process.env.
-import { z } from 'zod';
+import * as z from 'zod';
+
+// Every process validates its environment first, so zod is configured here, once for all of them. zod
+// compiles each object schema into a function on its first parse: ~3 ms for the interaction schema, paid
+// by the first answer after a cold start, and measured no faster per parse afterwards (28 vs 30 µs).
+z.config({ jitless: true });
 
 // Real ids are 17–20 digits; test doubles and proxies use shorter ones, and digits are what matters.
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)');

@@ -1,5 +1,5 @@
 // A data problem, reported as one line naming the file, the entry and the field.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export class DataError extends Error {
   override readonly name = 'DataError';

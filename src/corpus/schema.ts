@@ -1,5 +1,5 @@
 // zod schemas for every hand-curated data file. The data is validated here, once, at load time.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoDate = z
   .string()

@@ -1,5 +1,5 @@
 // The one interaction handler every transport shares: payload in, interaction response out. No I/O.
-import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { QUERY_MAX_LENGTH } from '../../commands/feud.ts';
 import type { Answerer } from '../answer/answerQuery.ts';
 import type { Result } from '../answer/types.ts';

@@ -1,5 +1,5 @@
 // Incoming interaction payloads → typed requests, validated once with zod. Anything else is "unsupported".
-import { z } from 'zod';
+import * as z from 'zod';
 import { ASK_MESSAGE_COMMAND, FEUD_COMMAND } from '../../commands/feud.ts';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);

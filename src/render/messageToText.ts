@@ -1,5 +1,5 @@
 // A Discord message payload → terminal text, so the console shows exactly what the bot would send.
-import { ComponentType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { ComponentType, type APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { MESSAGES, type Lang } from './messages.ts';
 import { localText } from './traditional.ts';
 

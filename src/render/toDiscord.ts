@@ -11,7 +11,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
   type APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+} from 'discord-api-types/payloads/v10';
 import type { Answer, Result } from '../answer/types.ts';
 import {
   encodeState,
