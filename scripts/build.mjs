@@ -59,7 +59,7 @@ async function build() {
   );
   writeFileSync(join(OUT, SOURCES_FILE), `${JSON.stringify({ builtAt: Date.now(), sources })}\n`);
   // ── Build-time data steps go here, after the code is built. ──
-  // The search index snapshot (dist/index.snapshot.json), from the data as it is now; start-up uses it
+  // The snapshot of the corpus and its search index (dist/snapshot.jsonl), from the data as it is now; start-up uses it
   // only while the data files are unchanged.
   execFileSync(process.execPath, [join(OUT, 'buildIndex.js')], { cwd: ROOT, stdio: 'inherit' });
 }

@@ -2,7 +2,9 @@
 import { createAnswerer, type Answerer } from './answer/answerQuery.ts';
 import { dataDirFromEnv } from './config/env.ts';
 import type { Corpus } from './corpus/types.ts';
-import { loadIndexed } from './io/indexSnapshot.ts';
+import { dirname } from 'node:path';
+import { loadIndexed, snapshotPath } from './io/indexSnapshot.ts';
+import { createTimelinePictures, type TimelinePictures } from './pictures/timelinePictures.ts';
 import { createSearch } from './search/createSearch.ts';
 
 /**
@@ -17,4 +19,9 @@ export function createApp(corpus?: Corpus): Answerer {
     process.stderr.write(`feud-bot: index snapshot not used (${loaded.unused}); building the index in memory\n`);
   }
   return createAnswerer(loaded.corpus, createSearch(loaded.corpus, loaded.index));
+}
+
+/** The timeline pictures, reusing those the build drew ahead beside the snapshot (see drawAhead). */
+export function createPictures(app: Answerer): TimelinePictures {
+  return createTimelinePictures(app, { drawnDir: dirname(snapshotPath(dataDirFromEnv())) });
 }

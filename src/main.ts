@@ -1,6 +1,7 @@
 // npm start: gateway bot with a token, HTTP endpoint with a public key and port, else the local console.
 import dotenv from 'dotenv';
-import { createApp } from './app.ts';
+import { createApp, createPictures } from './app.ts';
+import type { Site } from './site/buildSite.ts';
 import { ConfigError, configWarnings, dropBlankShardVariables, parseEnv, type Env } from './config/env.ts';
 import { DataError } from './corpus/dataError.ts';
 import { staleSource } from './io/buildFreshness.ts';
@@ -10,7 +11,6 @@ import { createInteractionHandler } from './interactions/handleInteraction.ts';
 import { createLogger, type Logger } from './log.ts';
 import { closeHealthServer, startHealthServer, type HealthReport } from './ops/healthServer.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
-import { createTimelinePictures } from './pictures/timelinePictures.ts';
 
 function fail(message: string): never {
   process.stderr.write(`feud-bot: ${message}\n`);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   }
   // Limits Discord users, per process (see cooldownFromEnv); the local console has one user and no limit.
   // The timeline picture is drawn once per language (warmed after start-up), never per answer.
-  const pictures = createTimelinePictures(app);
+  const pictures = createPictures(app);
   const handle = createInteractionHandler(app, {
     cooldown: cooldownFromEnv(env),
     timelineImage: pictures.png,
@@ -97,8 +97,8 @@ async function main(): Promise<void> {
 
   if (env.DISCORD_PUBLIC_KEY && env.PORT !== undefined) {
     const { startHttpMode } = await import('./discord/httpMode.ts');
-    const { buildSite } = await import('./site/buildSite.ts');
-    const site = buildSite(app, pictures);
+    let site: Promise<Site> | undefined;
+    const lazySite = () => (site ??= import('./site/buildSite.ts').then(({ buildSite }) => buildSite(app, pictures)));
     const server = await startHttpMode({
       env,
       publicKeyHex: env.DISCORD_PUBLIC_KEY,
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       app,
       handle,
       log,
-      site,
+      site: lazySite,
     });
     onSignals(() => server.drain(), log);
     return;

@@ -1,4 +1,7 @@
 // The timeline picture: label layout, the SVG against golden files, and the cached PNG per language.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { layoutLabels, overlaps } from '../src/pictures/labelLayout.ts';
@@ -145,5 +148,26 @@ describe('the timeline PNG', () => {
 
   it('cites the article in the chart', () => {
     expect(pictures.chart('zh').texts.join('')).toContain(chartCitation(app, 'zh').title);
+  });
+});
+
+describe('pictures drawn ahead (the build step)', () => {
+  it('are reused for exactly the chart they were drawn from, and drawn anew for any other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feud-drawn-'));
+    try {
+      const files = createTimelinePictures(app, { drawnDir: dir }).drawAhead();
+      expect(files).toHaveLength(2);
+      expect(new Set(files).size, 'one file per language').toBe(2);
+      expect(readFileSync(files[0]!).equals(pictures.png('en')), 'the same PNG as drawing it').toBe(true);
+      // A later process reads the file named for its chart instead of drawing: a marked file proves it.
+      const marked = Buffer.concat([readFileSync(files[0]!), Buffer.from('read, not drawn')]);
+      writeFileSync(files[0]!, marked);
+      expect(createTimelinePictures(app, { drawnDir: dir }).png('en').equals(marked)).toBe(true);
+      // No file for a chart means drawing it: an empty folder gives the real picture.
+      rmSync(files[0]!);
+      expect(createTimelinePictures(app, { drawnDir: dir }).png('en').equals(pictures.png('en'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

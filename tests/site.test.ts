@@ -70,6 +70,7 @@ describe('the article page', () => {
 describe('HTTP mode serves the page at /article/', () => {
   let server: Server;
   let base: string;
+  let siteRequests = 0;
   beforeAll(async () => {
     server = await startHttpMode({
       env: { HOST: '127.0.0.1' },
@@ -78,13 +79,24 @@ describe('HTTP mode serves the page at /article/', () => {
       app,
       handle: createInteractionHandler(app),
       log: () => undefined,
-      site,
+      site: () => {
+        siteRequests += 1;
+        return Promise.resolve(site);
+      },
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('asks for the site only when a page is requested, never to start or to answer an interaction', async () => {
+    expect(siteRequests).toBe(0);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(siteRequests).toBe(0);
+    expect((await fetch(`${base}/article/`)).status).toBe(200);
+    expect(siteRequests).toBe(1);
   });
 
   it('redirects /article to /article/, where the page is', async () => {

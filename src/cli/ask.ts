@@ -2,11 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { createApp } from '../app.ts';
+import * as z from 'zod';
+import { createApp, createPictures } from '../app.ts';
 import { ASK, isCommand, type Answerer } from '../answer/answerQuery.ts';
 import { staleSource } from '../io/buildFreshness.ts';
-import { createTimelinePictures } from '../pictures/timelinePictures.ts';
 import { MESSAGES } from '../render/messages.ts';
 import { timelineOrder } from '../render/timelineOrder.ts';
 import { timelineJson, toJson } from '../render/toJson.ts';
@@ -102,7 +101,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (first === TIMELINE && rest.length === 0 && values.png !== undefined) {
-    writeFileSync(values.png, createTimelinePictures(app).png(values.lang === 'zh' ? 'zh' : 'en'));
+    writeFileSync(values.png, createPictures(app).png(values.lang === 'zh' ? 'zh' : 'en'));
     process.stdout.write(`${values.png}\n`);
     return 0;
   }

@@ -1,6 +1,6 @@
 // HTTP mode: the interactions endpoint, answering with the same handler as the gateway.
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { InteractionResponseType } from 'discord-api-types/payloads/v10';
 import type { Answerer } from '../answer/answerQuery.ts';
 import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
@@ -24,7 +24,8 @@ export interface HttpModeOptions {
   /** GET /metrics; one is made if not given. */
   metrics?: Metrics;
   /** The annotated article page, served at GET /article/. */
-  site?: Site;
+  /** Built on first use (see HttpServerOptions.site). */
+  site?: () => Promise<Site>;
 }
 
 export async function startHttpMode(options: HttpModeOptions): Promise<InteractionsServer> {

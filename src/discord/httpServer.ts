@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, type APIInteractionResponse } from 'discord-api-types/payloads/v10';
 import { errorResponse } from '../interactions/handleInteraction.ts';
 import { PROMETHEUS_CONTENT_TYPE } from '../ops/healthServer.ts';
 import { verifyDiscordRequest } from './verifySignature.ts';
@@ -26,8 +26,11 @@ export interface InteractionsServerOptions {
   /** Wall clock in ms, for the replay window and uptime. */
   now?: () => number;
   maxBodyBytes?: number;
-  /** The annotated article page and its assets (path inside the site → file), served at /article/. */
-  site?: ReadonlyMap<string, { contentType: string; body: Buffer }>;
+  /**
+   * The annotated article page and its assets (path inside the site → file), served at /article/. Built on
+   * the first request for it, not at start-up: drawing it would delay the first interaction.
+   */
+  site?: () => Promise<ReadonlyMap<string, { contentType: string; body: Buffer }>>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 65_536;
@@ -145,13 +148,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     return { status: 200, json: await options.metrics(), headers: { 'content-type': PROMETHEUS_CONTENT_TYPE } };
   }
 
-  function sitePage(req: IncomingMessage, path: string): Reply {
+  async function sitePage(req: IncomingMessage, path: string): Promise<Reply> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return reply(405, { error: 'method not allowed' }, { headers: { allow: 'GET, HEAD' } });
     }
     // The page links its assets relatively, so it must be read at /article/.
     if (path === ARTICLE_PATH) return reply(301, {}, { headers: { location: `${ARTICLE_PATH}/` } });
-    const file = options.site?.get(path.slice(ARTICLE_PATH.length + 1) || 'index.html');
+    const file = (await options.site?.())?.get(path.slice(ARTICLE_PATH.length + 1) || 'index.html');
     return file ? { status: 200, json: '', file } : reply(404, { error: 'not found' });
   }
 

@@ -1,13 +1,12 @@
 // One shard's process, spawned by the ShardingManager: discord.js reads SHARDS and SHARD_COUNT itself.
 import dotenv from 'dotenv';
 import { Events } from 'discord.js';
-import { createApp } from '../app.ts';
+import { createApp, createPictures } from '../app.ts';
 import { parseEnv } from '../config/env.ts';
 import { cooldownFromEnv } from '../interactions/cooldown.ts';
 import { createInteractionHandler } from '../interactions/handleInteraction.ts';
 import { createLogger } from '../log.ts';
 import { createMetrics } from '../ops/metrics.ts';
-import { createTimelinePictures } from '../pictures/timelinePictures.ts';
 import { createGatewayBot } from './gatewayBot.ts';
 import { exposeShardMetrics } from './shardMetrics.ts';
 
@@ -21,7 +20,7 @@ process.on('uncaughtException', (error) => log('error', 'uncaught exception', { 
 const app = createApp();
 // The manager sums these with its own; it reports memory and CPU for the whole fleet.
 const metrics = createMetrics({ mode: 'shard', fingerprint: app.version });
-const pictures = createTimelinePictures(app);
+const pictures = createPictures(app);
 const bot = createGatewayBot({
   token: env.DISCORD_TOKEN ?? '',
   apiBaseUrl: env.DISCORD_API_BASE_URL,

@@ -35,10 +35,11 @@ export interface FuzzyOptions {
 export class FuzzyKeys {
   private readonly keys: readonly string[];
   /** "<bucket letter>\u0001<bigram>" → indexes of the bucket's keys containing the bigram, ascending. */
-  private readonly grams: ReadonlyArray<Map<string, number[]>>;
-  private readonly buckets: ReadonlyArray<Map<string, number[]>>;
+  private grams: ReadonlyArray<Map<string, number[]>> = [];
+  private buckets: ReadonlyArray<Map<string, number[]>> = [];
   private readonly wholeBucket = [new Map<string, Fuse<Entry>>(), new Map<string, Fuse<Entry>>()];
-  private readonly counts: Int32Array;
+  private counts = new Int32Array(0);
+  private indexed = false;
 
   constructor(
     keys: readonly string[],
@@ -46,6 +47,16 @@ export class FuzzyKeys {
     private readonly options: FuzzyOptions = {},
   ) {
     this.keys = keys;
+  }
+
+  /**
+   * Built on the first look-up, not in the constructor: most questions need no typo search, and start-up
+   * (the first answer within Discord's deadline) should not pay ~15 ms for the index.
+   */
+  private index(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    const { keys } = this;
     this.counts = new Int32Array(keys.length);
     const index = (at: number) => {
       const buckets = new Map<string, number[]>();
@@ -71,6 +82,7 @@ export class FuzzyKeys {
 
   /** Keys within the threshold and at most maxLengthDelta longer or shorter, closest first. */
   search(word: string): Array<{ key: string; score: number }> {
+    this.index();
     const chars = [...word];
     const run = (at: number) =>
       this.fuse(at, chars[at] ?? '', word)

@@ -48,9 +48,11 @@ function add(map: Map<string, Concept>, key: string, c: Concept): void {
   map.set(key, old ? mergeConcepts(old, { ...c, key }) : { ...c, key });
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: building the vocabulary needs it, a process that loads the snapshot never does.
+let segmenter: Intl.Segmenter | undefined;
 
 export function hanWords(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return [...segmenter.segment(text)].filter((s) => s.isWordLike && hasHan(s.segment)).map((s) => s.segment);
 }
 

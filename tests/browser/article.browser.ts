@@ -40,7 +40,7 @@ beforeAll(async () => {
     app,
     handle: createInteractionHandler(app),
     log: () => undefined,
-    site,
+    site: () => Promise.resolve(site),
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET });
