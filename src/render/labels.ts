@@ -6,10 +6,16 @@ import { LIMITS } from './limits.ts';
 import { truncate } from './markdown.ts';
 import type { Lang } from './messages.ts';
 
+/** A character's display width: Han, CJK punctuation and full-width forms are as wide as two Latin letters. */
+function charWidth(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1;
+}
+
 /** Display width: a Han character is as wide as two Latin letters. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 2 : 1;
+  for (const ch of text) w += charWidth(ch);
   return w;
 }
 
@@ -17,8 +23,11 @@ export function displayWidth(text: string): number {
 export function fitWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
+  let w = 0;
   for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
+    // Width kept as it grows: measuring `out` anew for every character made labelling quadratic.
+    w += charWidth(ch);
+    if (w > width - 1) break;
     out += ch;
   }
   const space = out.lastIndexOf(' ');
