@@ -21,7 +21,7 @@ const queries = scaleQueries().map((l) => JSON.parse(l) as { command: string; qu
 const cold: number[] = [];
 for (let round = 0; round < 3; round++) {
   for (const q of queries) {
-    search.clearCaches();
+    app.clearCaches();
     const s = performance.now();
     app.answer(q);
     if (round > 0) cold.push(performance.now() - s);
