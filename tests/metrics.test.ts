@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deferredMetrics } from '../src/ops/deferredMetrics.ts';
 import { createMetrics } from '../src/ops/metrics.ts';
 import { chatInput } from './fake-discord/payloads.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/server.ts';
@@ -115,6 +116,42 @@ describe('HTTP mode: /metrics on PORT', () => {
       expect(after.value(INTERACTIONS, FOUND) - before.value(INTERACTIONS, FOUND)).toBe(1);
       expect(after.value('feud_build_info', { mode: 'http' })).toBe(1);
       expect((server.address() as AddressInfo).port).toBeGreaterThan(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('deferredMetrics (HTTP mode loads prom-client after its first answer)', () => {
+  it('counts what happened before prom-client loaded, once, and serves the text once it has', async () => {
+    let loaded: (m: ReturnType<typeof createMetrics>) => void = () => undefined;
+    const sink = deferredMetrics(() => new Promise((resolve) => (loaded = resolve)));
+    const command = { kind: 'command', subcommand: 'when', results: 2, answer: 'found' } as const;
+    sink.interaction(command, 0.001);
+    sink.interaction(command, 0.001);
+    const text = sink.text();
+    loaded(createMetrics({ mode: 'http', defaults: false }));
+    sink.interaction(command, 0.001);
+    const families = parsePrometheusTextFormat(await text);
+    const found = families
+      .find((f) => f.name === 'feud_interactions_total')
+      ?.metrics.find((m) => m.labels?.result === 'found');
+    expect(Number(found?.value)).toBe(3);
+  });
+
+  it('in HTTP mode, counts the very first interaction, answered before anything was scraped', async () => {
+    const keys = generateSigningKeys();
+    const { server, base } = await startHttpInProcess(keys.publicKeyHex);
+    try {
+      const body = JSON.stringify(whenQuery('GPT-2'));
+      const res = await fetch(`${base}/interactions`, {
+        method: 'POST',
+        body,
+        headers: signRequest(keys.privateKey, body),
+      });
+      expect(res.status).toBe(200);
+      expect((await scrape(base)).value(INTERACTIONS, FOUND)).toBe(1);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -6,7 +6,7 @@ import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
-import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { deferredMetrics, type MetricsSink } from '../ops/deferredMetrics.ts';
 import type { Site } from '../site/buildSite.ts';
 import { DISCORD_API, editOriginal, withoutFiles } from './editOriginal.ts';
 import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
@@ -22,7 +22,7 @@ export interface HttpModeOptions {
   handle: InteractionHandler;
   log: Logger;
   /** GET /metrics; one is made if not given. */
-  metrics?: Metrics;
+  metrics?: MetricsSink;
   /** The annotated article page, served at GET /article/. */
   /** Built on first use (see HttpServerOptions.site). */
   site?: () => Promise<Site>;
@@ -31,7 +31,13 @@ export interface HttpModeOptions {
 export async function startHttpMode(options: HttpModeOptions): Promise<InteractionsServer> {
   const { app, handle, log } = options;
   const { corpus } = app;
-  const metrics = options.metrics ?? createMetrics({ mode: 'http', fingerprint: app.version });
+  const metrics =
+    options.metrics ??
+    deferredMetrics(() =>
+      import('../ops/metrics.ts').then(({ createMetrics }) =>
+        createMetrics({ mode: 'http', fingerprint: app.version }),
+      ),
+    );
   const server = createInteractionsServer({
     publicKey: publicKeyFromHex(options.publicKeyHex),
     log,
