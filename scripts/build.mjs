@@ -62,6 +62,38 @@ async function build() {
   // The snapshot of the corpus and its search index (dist/snapshot.jsonl), from the data as it is now; start-up uses it
   // only while the data files are unchanged.
   execFileSync(process.execPath, [join(OUT, 'buildIndex.js')], { cwd: ROOT, stdio: 'inherit' });
+  await buildStartupSnapshot();
+}
+
+/** What `npm start` runs: V8's saved heap with the code loaded and the app built (src/cli/snapshotEntry.ts). */
+export const STARTUP_SNAPSHOT = 'feud.blob';
+
+/**
+ * The snapshot builder runs one CommonJS file that may require only Node's built-ins, so the entry is bundled
+ * again on its own, as CommonJS; import.meta.url becomes the file's own URL (dist/, as for the ESM bundle).
+ */
+async function buildStartupSnapshot() {
+  const entry = join(OUT, 'snapshot-entry.cjs');
+  await esbuild.build({
+    ...BUILD_OPTIONS,
+    entryPoints: ['src/cli/snapshotEntry.ts'],
+    outdir: undefined,
+    outfile: entry,
+    splitting: false,
+    format: 'cjs',
+    sourcemap: false,
+    banner: {},
+    inject: [join(ROOT, 'scripts', 'import-meta-url.mjs')],
+    // import.meta.resolve is only reached from source (shardManager.ts finding tsx), never from dist/.
+    define: { 'import.meta.url': 'importMetaUrl', 'import.meta.resolve': 'undefined' },
+  });
+  // NODE_NO_WARNINGS: the builder warns that node:module (our lazy createRequire) is "not yet fully verified"
+  // in a snapshot; it is only called at run time, after the heap is restored (tests run every mode from it).
+  execFileSync(process.execPath, ['--snapshot-blob', join(OUT, STARTUP_SNAPSHOT), '--build-snapshot', entry], {
+    cwd: OUT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
 }
 
 async function watch() {

@@ -16,7 +16,9 @@ export function createApp(corpus?: Corpus): Answerer {
   if (corpus) return createAnswerer(corpus, createSearch(corpus));
   const loaded = loadIndexed(dataDirFromEnv());
   if (loaded.unused !== undefined) {
-    process.stderr.write(`feud-bot: index snapshot not used (${loaded.unused}); building the index in memory\n`);
+    process.stderr.write(
+      `feud-bot: snapshot not used (${loaded.unused}); building the corpus and index from the data\n`,
+    );
   }
   return createAnswerer(loaded.corpus, createSearch(loaded.corpus, loaded.index));
 }

@@ -30,8 +30,9 @@ export interface ShardFleet {
   metrics(own: Metrics): Promise<string>;
 }
 
-// Bundled (dist/*.js) the shards run dist/shard.js with plain node; from source they run TypeScript as this process does.
-const COMPILED = import.meta.url.endsWith('.js');
+// Bundled (dist/*.js, or the startup snapshot's dist/snapshot-entry.cjs) the shards run dist/shard.js with plain
+// node; from source they run TypeScript as this process does.
+const COMPILED = !import.meta.url.endsWith('.ts');
 const SHARD_SCRIPT = fileURLToPath(new URL(COMPILED ? './shard.js' : './shard.ts', import.meta.url));
 // Resolved here so a shard starts whatever the working directory.
 const SHARD_EXEC_ARGV = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];

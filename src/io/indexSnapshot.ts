@@ -100,6 +100,23 @@ function isCorpusPart(x: unknown): x is CorpusPart {
   );
 }
 
+/** Whether every input reads as it did when the snapshot was written (absent ones still absent). */
+export function inputsUnchanged(inputs: readonly Input[], read: ReadData): boolean {
+  return inputs.every(([file, was]) => digest(read(file)) === was);
+}
+
+/** The inputs a snapshot file was built from, from its header alone; undefined if it has none or no header. */
+export function snapshotInputs(path: string): Input[] | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const first = lines(readFileSync(path)).next();
+    const header: unknown = first.done === true ? null : JSON.parse(first.value);
+    return isHeader(header) ? header.inputs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type SnapshotRead = { corpus: Corpus; index: SearchIndex } | { corpus?: undefined; problem: string | undefined };
 
 /**
@@ -119,8 +136,7 @@ export function readSnapshot(path: string, read: ReadData): SnapshotRead {
     if (!isHeader(header)) return { problem: 'not a snapshot' };
     if (header.version !== SNAPSHOT_VERSION)
       return { problem: `built by version ${header.version}, this is ${SNAPSHOT_VERSION}` };
-    if (header.inputs.some(([file, was]) => digest(read(file)) !== was))
-      return { problem: 'the data files changed since it was built' };
+    if (!inputsUnchanged(header.inputs, read)) return { problem: 'the data files changed since it was built' };
     const index = fromSnapshot(next(), header.fingerprint);
     const head = next();
     if (!isCorpusHead(head)) return { problem: 'malformed corpus' };
