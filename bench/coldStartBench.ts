@@ -174,7 +174,7 @@ async function httpSteadyState(command: Command, keys: SigningKeys, count: numbe
 const QUERIES = ['GPT-2', 'when did musk leave the board', '诉讼', 'lawsiut', 'ChatGPT', 'microsoft billion'];
 
 /** Sequential INTERACTION_CREATE → accepted callback, p50 in ms, for a bot process against the fake. */
-async function dispatchP50(command: Command, count: number): Promise<number> {
+export async function dispatchP50(command: Command, count: number): Promise<number> {
   const fake = await startFakeDiscord();
   const child = launch(command, gatewayEnv(fake));
   try {

@@ -64,6 +64,12 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     ['who', 'Who is Satya Nadella?'],
     ['quote', 'What did Microsoft say about the lawsuit?'],
     ['quote', '纳德拉怎么评价这场官司?'],
+    // A deed no word of the article tells (not in the lexicon, not in the vocabulary, not a typo of either).
+    ['when', 'When did Musk rename Twitter?'],
+    ['when', 'When did Altman praise Microsoft?'],
+    // A deed done to a thing the article knows but no fact of that deed tells of.
+    ['when', 'When did Musk start a BCI company?'],
+    ['when', 'When did Musk set up Neuralink?'],
   ];
   it.each(table)('%s %s', (command, query) => {
     const answer = app.answer({ command, query });
@@ -96,6 +102,16 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     const labels = new Map(corpus.events.map((e) => [e.label.en, e.entities]));
     for (const s of twitter.suggestions)
       expect(labels.get(s)?.some((id) => id === 'musk' || id === 'twitter')).toBe(true);
+  });
+
+  it('says which deed it does not tell of, and still searches a misspelt verb it knows', () => {
+    const renamed = app.answer({ command: 'when', query: 'When did Musk rename Twitter?' });
+    if (renamed.kind !== 'notFound') throw new Error(renamed.kind);
+    expect(renamed.note?.en).toMatch(
+      /^The article does not tell of anyone doing “rename” with Elon Musk and Twitter\./,
+    );
+    const misspelt = found(app.answer({ command: 'when', query: 'When did Musk laeve the board?' }));
+    expect(misspelt[0]?.date?.start).toMatch(/^2018/);
   });
 
   it('keeps model names and sums exact', () => {

@@ -2,13 +2,29 @@
 import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
-import { FactIndex, fillers, hasEventAction, matchFacts, unreported, type FactMatch } from '../question/matchFacts.ts';
+import {
+  FactIndex,
+  fillers,
+  hasEventAction,
+  matchFacts,
+  unreported,
+  untold,
+  type FactMatch,
+} from '../question/matchFacts.ts';
 import type { SearchDoc } from '../search/documents.ts';
 import { amountsIn } from '../question/amounts.ts';
 import { commandFor } from '../question/questionType.ts';
 import { normalize, stem } from '../search/normalize.ts';
 import { textOverlap } from '../question/overlap.ts';
-import { absentNote, amountNote, noQuotesNote, readingOf, unknownNote, unnamedNote } from '../question/notes.ts';
+import {
+  absentNote,
+  amountNote,
+  deedNote,
+  noQuotesNote,
+  readingOf,
+  unknownNote,
+  unnamedNote,
+} from '../question/notes.ts';
 import type { Command, Hit, Search } from '../search/createSearch.ts';
 import { SEARCH } from '../search/options.ts';
 import type { Answer, Localized, Result } from './types.ts';
@@ -331,6 +347,10 @@ export function createQuestionAnswerer(
     if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
     if (command !== 'quote' && unreported(a, facts, lexicon).length > 0)
       return notFound(command, query, a, absentNote(a, corpus, lexicon));
+    if (command !== 'quote' && a.unknownDeed !== undefined)
+      return notFound(command, query, a, deedNote(a.unknownDeed, a, corpus));
+    const things = command === 'quote' ? [] : untold(a, facts);
+    if (things.length > 0) return notFound(command, query, a, absentNote(a, corpus, lexicon, things));
     const strange = a.amounts.filter((n) => !knownAmounts.has(n));
     if (strange.length > 0) return notFound(command, query, a, amountNote(strange, corpus, a));
     if (command === 'when') return when(query, a);

@@ -40,6 +40,16 @@ export interface Analysis {
   whAction: ActionSpan | undefined;
   /** The question without its question words, for the search engine. */
   topic: string;
+  /**
+   * The verb of "when did Musk rebrand Twitter": the deed asked about, when neither the lexicon nor the
+   * article's vocabulary knows it (nor a near miss of a word it knows). The article tells no such deed.
+   */
+  unknownDeed: string | undefined;
+  /**
+   * Things a deed was done to that the article knows, yet no entity: "found Neuralink", "buy Twitter's
+   * blue check". With their Chinese terms, so a fact can be checked for telling of them.
+   */
+  things: Array<{ text: string; actions: string[]; zh: string[] }>;
 }
 
 /** Word lookups the reader needs from the search engine's vocabulary. */
@@ -139,11 +149,48 @@ export class QuestionReader {
       main,
       mentions,
       unknown: this.unknownNames(text, words, actions, mentions),
+      things: this.things(words, actions, mentions),
       amounts: amountsIn(normalized),
       asked: this.asked(normalized, main, mentions, actions, words),
       whAction: whAction(normalized, actions),
       topic: scaffoldFree(normalized),
+      unknownDeed: main === undefined ? this.unknownDeed(words, mentions) : undefined,
     };
+  }
+
+  /** The known, non-entity word right after a deed that makes things ("found Neuralink"). */
+  private things(words: Word[], actions: ActionSpan[], mentions: Mention[]): Analysis['things'] {
+    return actions
+      .filter((x) => x.actions.some((id) => MAKES_THINGS.has(id)))
+      .flatMap((span) => {
+        const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text));
+        if (!next || next.start - span.end > 8 || ENGLISH_STOPWORDS.has(next.text)) return [];
+        if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) return [];
+        if (actions.some((x) => x.start <= next.start && next.end <= x.end)) return [];
+        const c = this.lookup(next.text);
+        if (!c || c.entities.length > 0 || c.zh.length === 0) return [];
+        return [{ text: next.text, actions: span.actions.filter((id) => MAKES_THINGS.has(id)), zh: c.zh }];
+      });
+  }
+
+  /**
+   * "When did Musk rebrand Twitter", "Why did OpenAI sack…": the word after the auxiliary and its subject is
+   * the deed. Only a word the vocabulary has never seen, not even as a typo, counts: "leave", "tweet" and
+   * "laeve" all search as before.
+   */
+  private unknownDeed(words: Word[], mentions: Mention[]): string | undefined {
+    const aux = words.findIndex((w, i) => i <= 2 && AUX.has(w.text));
+    if (aux < 0) return undefined;
+    let at = aux + 1;
+    while (words[at] && ARTICLES.has(words[at]!.text)) at += 1;
+    const subject = mentions.find((m) => m.start === words[at]?.start);
+    if (!subject) return undefined;
+    while (words[at] && words[at]!.end <= subject.end) at += 1;
+    while (words[at] && ADVERBS.has(words[at]!.text)) at += 1;
+    const verb = words[at];
+    if (!verb || !/^[a-z]{3,}$/.test(verb.text) || ENGLISH_STOPWORDS.has(verb.text)) return undefined;
+    if (mentions.some((m) => m.start <= verb.start && verb.end <= m.end)) return undefined;
+    return this.resolve(verb.text).concepts.length === 0 ? verb.text : undefined;
   }
 
   /** The lexicon's actions, and pinyin of its Chinese words ("qisu" is 起诉) through the vocabulary. */

@@ -170,6 +170,22 @@ export function unreported(a: Analysis, index: FactIndex, lexicon: Lexicon): str
     .map((s) => s.text);
 }
 
+/** "found Neuralink": the things named after a deed that no fact of that deed tells of (by object or evidence). */
+export function untold(a: Analysis, index: FactIndex): string[] {
+  return a.things
+    .filter(
+      (t) =>
+        !t.actions.some((id) =>
+          (index.byAction.get(id) ?? []).some(
+            (f) =>
+              [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].some((o) => o.toLowerCase() === t.text) ||
+              t.zh.some((z) => f.evidence.includes(z)),
+          ),
+        ),
+    )
+    .map((t) => t.text);
+}
+
 function objectNamed(fact: FactEntry, a: Analysis): boolean {
   if (!fact.object) return false;
   return [...fact.object.en, ...fact.object.zh].some((t) => a.normalized.includes(t.toLowerCase()));

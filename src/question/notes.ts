@@ -39,9 +39,9 @@ export function unknownNote(unknown: string[], corpus: Corpus, a: Analysis): Loc
   };
 }
 
-export function absentNote(a: Analysis, corpus: Corpus, lexicon: Lexicon): Localized {
-  const en = names(corpus, a, 'en').join(' and ');
-  const zh = names(corpus, a, 'zh').join('和');
+export function absentNote(a: Analysis, corpus: Corpus, lexicon: Lexicon, things: string[] = []): Localized {
+  const en = [...names(corpus, a, 'en'), ...things].join(' and ');
+  const zh = [...names(corpus, a, 'zh'), ...things].join('和');
   const actEn = actionLabels(a, lexicon, 'en').join(' / ');
   const actZh = actionLabels(a, lexicon, 'zh').join('/');
   return {
@@ -70,5 +70,15 @@ export function amountNote(amounts: number[], corpus: Corpus, a: Analysis): Loca
   return {
     en: `The article names no sum of ${amounts.map(dollars).join(' or ')}.${aboutLine(corpus, a, 'en')}`,
     zh: `文章没有提到${amounts.map((n) => `${n / 1e8}亿美元`).join('或')}这个数额。${aboutLine(corpus, a, 'zh')}`,
+  };
+}
+
+/** "When did Musk rebrand Twitter": a deed no word of the article tells. */
+export function deedNote(verb: string, a: Analysis, corpus: Corpus): Localized {
+  const en = names(corpus, a, 'en').join(' and ');
+  const zh = names(corpus, a, 'zh').join('和');
+  return {
+    en: `The article does not tell of anyone doing “${verb}”${en ? ` with ${en}` : ''}.${aboutLine(corpus, a, 'en')}`,
+    zh: `文章没有讲到${zh ? `${zh}的` : ''}“${verb}”这件事。${aboutLine(corpus, a, 'zh')}`,
   };
 }
