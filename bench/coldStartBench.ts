@@ -27,7 +27,7 @@ export const ENTRIES = {
   gatewayNpm: { project: npmRun('start'), floor: npmRun('floor:echo') },
   gatewayNode: { project: node(...STARTUP), floor: node('bench/floors/echoBot.mjs') },
   askNpm: { project: npmRun('ask', 'who', 'altman'), floor: npmRun('floor:noop') },
-  askNode: { project: node('dist/ask.js', 'who', 'altman'), floor: node('-e', '0') },
+  askNode: { project: node(...STARTUP, 'ask', 'who', 'altman'), floor: node('-e', '0') },
 } satisfies Record<string, { project: Command; floor: Command }>;
 
 export interface Comparison {
@@ -243,7 +243,7 @@ export async function benchColdStart(rounds = 5): Promise<Comparison[]> {
   }
   for (const [label, key] of [
     ['ask one query, npm run ask', 'askNpm'],
-    ['ask one query, node dist/ask.js', 'askNode'],
+    ['ask one query, node --snapshot-blob', 'askNode'],
   ] as const) {
     const r = await interleaved(rounds, (which) => runToExitMs(ENTRIES[key][which]));
     out.push({ label, ...r, unit: 'ms', target: 4 });

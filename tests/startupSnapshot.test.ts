@@ -42,6 +42,27 @@ describe('the startup snapshot', { timeout: 120_000 }, () => {
     expect(saved.stdout).toBe(plain.stdout);
   });
 
+  it('is the ask CLI given `ask` first: the same answers, output and exit codes as dist/ask.js', () => {
+    const ask = (args: string[], snapshot: boolean) =>
+      spawnSync(
+        process.execPath,
+        snapshot ? ['--snapshot-blob', 'dist/feud.blob', 'ask', ...args] : ['dist/ask.js', ...args],
+        {
+          cwd: copy,
+          env: isolatedEnv({}),
+          encoding: 'utf8',
+        },
+      );
+    for (const args of [['--json', 'who sued openai'], ['when', 'GPT-2'], ['--bogus']]) {
+      const saved = ask(args, true);
+      const plain = ask(args, false);
+      expect(saved.stdout, args.join(' ')).toBe(plain.stdout);
+      expect(saved.stderr).toBe(plain.stderr);
+      expect(saved.status).toBe(plain.status);
+    }
+    expect(JSON.parse(ask(['--json', 'who sued openai'], true).stdout).results[0].title).toMatch(/Musk/);
+  });
+
   it('builds the app from the data instead once a data file changed after the build, saying so in one line', () => {
     const file = join(copy, 'data', 'musk-openai', 'glosses.json');
     const glosses = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;

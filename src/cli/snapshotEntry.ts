@@ -15,6 +15,7 @@ import { createApp } from '../app.ts';
 import { dataDirFromEnv } from '../config/env.ts';
 import { inputsUnchanged, snapshotInputs, snapshotPath } from '../io/indexSnapshot.ts';
 import { PROJECT_ROOT, readFrom } from '../io/readData.ts';
+import { startupGuard } from './startupGuard.ts';
 
 const app = createApp();
 const inputs = snapshotInputs(snapshotPath());
@@ -46,5 +47,10 @@ startupSnapshot.setDeserializeMainFunction(() => {
   }
   dotenv.config({ quiet: true });
   const usable = ownData() && inputsUnchanged(inputs, readFrom(PROJECT_ROOT));
-  void import('../serve.ts').then(({ start }) => start(usable ? app : undefined));
+  const saved = usable ? app : undefined;
+  // `node --snapshot-blob dist/feud.blob ask …` is the ask CLI (`npm run ask`); with no argument, the bot.
+  if (process.argv[1] === 'ask') {
+    const args = process.argv.slice(2);
+    void import('./askCommand.ts').then(({ runAsk }) => startupGuard('ask', () => runAsk(args, saved)));
+  } else void import('../serve.ts').then(({ start }) => start(saved));
 });
