@@ -124,4 +124,3 @@ export async function runAsk(args: string[], prebuilt?: Answerer): Promise<numbe
   process.stdout.write(values.json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer)}\n`);
   return 0;
 }
-
