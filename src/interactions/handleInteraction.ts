@@ -83,6 +83,42 @@ export interface HandlerOptions {
 /** The response, how many results it shows, and any files it attaches. */
 type Step = [APIInteractionResponse, number, AttachedFile[]?];
 
+/**
+ * A command's reply is rendered once per wording (subcommand, query, locale, private, command id) for an
+ * owner placeholder, and each user gets a copy with their id in its custom_ids: rendering is most of
+ * handling a command, and the owner is the only part of a reply that differs between users.
+ */
+const RENDERED_CACHE_SIZE = 500;
+const OWNER_PLACEHOLDER = '0';
+/** "feud1:<control>:<owner>:" — the owner is the third field of every custom_id this bot makes. */
+const OWNER_FIELD = /^(feud1:[a-z]:)0:/;
+
+interface Rendered {
+  response: APIInteractionResponse;
+  results: number;
+  answer: Outcome['answer'];
+}
+
+type Loose = Record<string, unknown>;
+
+/** The finished response with the owner in every custom_id; the rest is shared with the cached one. */
+function forOwner(response: APIInteractionResponse, owner: string): APIInteractionResponse {
+  const data = (response as { data?: Loose }).data;
+  const rows = data?.components;
+  if (!data || !Array.isArray(rows)) return response;
+  const components = rows.map((row: Loose) =>
+    Array.isArray(row.components)
+      ? {
+          ...row,
+          components: row.components.map((c: Loose) =>
+            typeof c.custom_id === 'string' ? { ...c, custom_id: c.custom_id.replace(OWNER_FIELD, `$1${owner}:`) } : c,
+          ),
+        }
+      : row,
+  );
+  return { ...response, data: { ...data, components } } as unknown as APIInteractionResponse;
+}
+
 export function createInteractionHandler(app: Answerer, options: HandlerOptions = {}) {
   const { cooldown, timelineImage, articleUrl } = options;
   const labels = createLabels(app.corpus);
@@ -106,6 +142,26 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     ...(articleUrl ? { articleUrl } : {}),
     ...(p.commandId ? { commandId: p.commandId } : {}),
   });
+
+  const rendered = new Map<string, Rendered>();
+
+  /** A finished command reply from the cache of renderings, or rendered, finished and cached now. */
+  function renderedCommand(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang, outcome: Outcome) {
+    const key = [p.subcommand, p.query, p.locale, p.private === true, p.commandId].join('\u0000');
+    let r = rendered.get(key);
+    if (r) {
+      rendered.delete(key);
+      rendered.set(key, r);
+    } else {
+      const draft: Outcome = { ...outcome };
+      const [response, results] = command({ ...p, userId: OWNER_PLACEHOLDER }, lang, draft);
+      r = { response: finishResponse(response, isTraditional(p.locale)), results, answer: draft.answer };
+      if (rendered.size >= RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, r);
+    }
+    if (r.answer !== undefined) outcome.answer = r.answer;
+    return { response: forOwner(r.response, p.userId), results: r.results };
+  }
 
   function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang, outcome: Outcome): Step {
     const view = viewFor(p, lang, p.private === true);
@@ -191,15 +247,23 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     let response: APIInteractionResponse;
     let results = 0;
     let files: AttachedFile[] | undefined;
+    let finished = false;
     switch (p.kind) {
       case 'ping':
         response = { type: InteractionResponseType.Pong };
         break;
-      case 'command':
+      case 'command': {
         outcome.subcommand = p.subcommand;
         outcome.query = typeof p.query === 'string' ? p.query : undefined;
-        [response, results, files] = limited(p, lang, outcome) ?? command(p, lang, outcome);
+        const refused = limited(p, lang, outcome);
+        // The timeline attaches its picture: rendered each time (from the picture already drawn).
+        if (refused || p.subcommand === 'timeline') [response, results, files] = refused ?? command(p, lang, outcome);
+        else {
+          ({ response, results } = renderedCommand(p, lang, outcome));
+          finished = true;
+        }
         break;
+      }
       case 'message':
         outcome.subcommand = 'message';
         [response, results] = limited(p, lang, outcome) ?? messageCommand(p, lang, outcome);
@@ -223,7 +287,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     outcome.results = results;
     const deleteOriginal = response.type === InteractionResponseType.DeferredMessageUpdate;
     return {
-      response: finishResponse(response, isTraditional(p.locale)),
+      response: finished ? response : finishResponse(response, isTraditional(p.locale)),
       outcome,
       target,
       ...(deleteOriginal ? { deleteOriginal } : {}),
