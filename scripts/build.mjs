@@ -72,10 +72,27 @@ export const STARTUP_SNAPSHOT = 'feud.blob';
  * The snapshot builder runs one CommonJS file that may require only Node's built-ins, so the entry is bundled
  * again on its own, as CommonJS; import.meta.url becomes the file's own URL (dist/, as for the ESM bundle).
  */
+/**
+ * discord.js stays out of the snapshot: the gateway and the shards require it from node_modules when they
+ * start, so HTTP mode, the console and ask never have it in their heap. (A snapshot's own require knows only
+ * Node's built-ins; node:module's createRequire is the one that finds node_modules at run time.)
+ */
+const discordFromNodeModules = {
+  name: 'discord-from-node-modules',
+  setup(build) {
+    build.onResolve({ filter: /^discord\.js$/ }, () => ({ path: 'discord.js', namespace: 'run-time-require' }));
+    build.onLoad({ filter: /.*/, namespace: 'run-time-require' }, (args) => ({
+      contents: `module.exports = require('node:module').createRequire(${JSON.stringify(join(ROOT, 'package.json'))})(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function buildStartupSnapshot() {
   const entry = join(OUT, 'snapshot-entry.cjs');
   await esbuild.build({
     ...BUILD_OPTIONS,
+    plugins: [discordFromNodeModules],
     entryPoints: ['src/cli/snapshotEntry.ts'],
     outdir: undefined,
     outfile: entry,

@@ -42,6 +42,12 @@ describe('the startup snapshot', { timeout: 120_000 }, () => {
     expect(saved.stdout).toBe(plain.stdout);
   });
 
+  it('holds no discord.js: the gateway requires it from node_modules when it starts', () => {
+    const entry = readFileSync(join(copy, 'dist', 'snapshot-entry.cjs'), 'utf8');
+    expect(entry).not.toMatch(/node_modules\/discord\.js\//);
+    expect(entry).toContain('node_modules/zod/');
+  });
+
   it('is the ask CLI given `ask` first: the same answers, output and exit codes as dist/ask.js', () => {
     const ask = (args: string[], snapshot: boolean) =>
       spawnSync(
