@@ -178,3 +178,46 @@ describe('HTTP mode: /feud timeline defers, then uploads the picture as an edit 
     expect(page.data.attachments).toBeUndefined();
   });
 });
+
+describe('HTTP mode drains the uploads its answers started', () => {
+  it('a drain begun while a deferred picture is still uploading ends only once the upload has', async () => {
+    const keys = generateSigningKeys();
+    const fake = await startFakeDiscord();
+    const app = sharedApp();
+    const server = await startHttpMode({
+      env: { HOST: '127.0.0.1', DISCORD_API_BASE_URL: fake.apiBase },
+      publicKeyHex: keys.publicKeyHex,
+      port: 0,
+      app,
+      handle: createInteractionHandler(app, { timelineImage: pictures.png }),
+      log: () => undefined,
+    });
+    try {
+      const payload = chatInput({ subcommand: 'timeline' });
+      fake.registerInteraction(payload);
+      const hold = fake.holdNext({ method: 'PATCH', path: /\/messages\/@original$/ });
+      const body = JSON.stringify(payload);
+      const port = (server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}/interactions`, {
+        method: 'POST',
+        headers: signRequest(keys.privateKey, body),
+        body,
+      });
+      const callback: unknown = await res.json();
+      expect(callback).toEqual({ type: 5, data: {} });
+      fake.acceptHttpCallback(payload.id, callback);
+      await hold.arrived;
+      let drained = false;
+      const draining = server.drain().then(() => (drained = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(drained, 'the upload is still in flight').toBe(false);
+      hold.release();
+      await draining;
+      const edit = await fake.waitForEdit(payload, 1_000);
+      expect(uploadedPicture(edit).length).toBeGreaterThan(0);
+    } finally {
+      server.closeAllConnections();
+      await fake.stop();
+    }
+  });
+});

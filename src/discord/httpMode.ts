@@ -31,6 +31,15 @@ export interface HttpModeOptions {
 export async function startHttpMode(options: HttpModeOptions): Promise<InteractionsServer> {
   const { app, handle, log } = options;
   const { corpus } = app;
+  // Work an answer leaves behind (a deferred reply's upload, a Delete's DELETE): a drain waits for it too.
+  const followUps = new Set<Promise<void>>();
+  const afterAnswer = (task: () => Promise<void>) => {
+    const done = new Promise<void>((resolve) => setImmediate(resolve)).then(task).catch((error: unknown) => {
+      log('error', 'follow-up failed', { error });
+    });
+    followUps.add(done);
+    void done.finally(() => followUps.delete(done));
+  };
   const metrics =
     options.metrics ??
     deferredMetrics(() =>
@@ -61,23 +70,25 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
           const base = options.env.DISCORD_API_BASE_URL ?? 'https://discord.com/api';
           const url = `${base}/v10/webhooks/${target.applicationId}/${target.token}/messages/@original`;
           // The DELETE may reach Discord before our HTTP answer has acknowledged the click: one retry covers that.
-          const attempt = (retry: boolean) =>
+          const attempt = (retry: boolean): Promise<void> =>
             fetch(url, { method: 'DELETE' }).then(
-              (res) => {
+              async (res) => {
                 if (res.ok) return;
-                if (retry && res.status === 404) setTimeout(() => void attempt(false), DELETE_RETRY_MS);
-                else log('warn', 'could not delete the answer', { id: target.id, status: res.status });
+                if (retry && res.status === 404) {
+                  await new Promise((resolve) => setTimeout(resolve, DELETE_RETRY_MS));
+                  await attempt(false);
+                } else log('warn', 'could not delete the answer', { id: target.id, status: res.status });
               },
               (error: unknown) => log('warn', 'could not delete the answer', { id: target.id, error }),
             );
-          setImmediate(() => void attempt(true));
+          afterAnswer(() => attempt(true));
         }
         // A reply with a file is deferred, then the file goes up as an edit of @original: the upload is not bound by
         // the 3-second window or by the size Discord accepts in an HTTP response body.
         if (files && target && response?.type === InteractionResponseType.ChannelMessageWithSource && response.data) {
           const { data } = response;
           const api = options.env.DISCORD_API_BASE_URL ?? DISCORD_API;
-          setImmediate(() => {
+          afterAnswer(() =>
             editOriginal(api, target, data, files).catch(async (error: unknown) => {
               log('error', 'could not upload the deferred reply; sending it without its files', {
                 id: target.id,
@@ -87,8 +98,8 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
               await editOriginal(api, target, withoutFiles(data), []).catch((again: unknown) =>
                 log('error', 'could not edit the deferred reply', { id: target.id, error: again }),
               );
-            });
-          });
+            }),
+          );
           return Promise.resolve({
             type: InteractionResponseType.DeferredChannelMessageWithSource,
             data: data.flags === undefined ? {} : { flags: data.flags },
@@ -112,5 +123,12 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   log('info', 'listening for interactions', { url: `http://${host}:${port}/interactions` });
-  return server;
+  // Drained: no request in flight, none accepted, and every follow-up an answer started has finished.
+  const drainRequests = server.drain.bind(server);
+  return Object.assign(server, {
+    async drain() {
+      await drainRequests();
+      while (followUps.size > 0) await Promise.allSettled([...followUps]);
+    },
+  });
 }
