@@ -32,6 +32,8 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Which company put $1 billion into OpenAI?', 'microsoft', '10亿美元的投资'],
     ['Which carmaker did Musk want OpenAI merged into?', 'tesla', '合并OpenAI和特斯拉'],
     ['Who worked at Google before joining OpenAI?', 'sutskever', '前谷歌研究员'],
+    // A name after "before" dates the deed; it is no party to it.
+    ['Which company did Sutskever work for before OpenAI?', 'google', '前谷歌研究员'],
     ['深度学习三巨头之一是谁?', 'lecun', '三巨头'],
     ['谁说马斯克这么讲不负责任?', 'zuckerberg', '不负责任'],
   ];

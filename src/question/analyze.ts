@@ -21,6 +21,8 @@ export interface Mention {
   definite: boolean;
   /** Word order alone would fix it: what the question word asks is read from this. */
   ordered: boolean;
+  /** "before OpenAI", "after the lawsuit", "OpenAI之前": a time it is told against, no party to the deed. */
+  anchor?: boolean;
 }
 
 export interface Analysis {
@@ -74,6 +76,7 @@ const ADVERBS = new Set([
   'once',
   'basically',
 ]);
+const TIME_BEFORE_EN = new Set(['before', 'after', 'since', 'until', 'till']);
 const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than', 'per']);
 const WH_EN = /\b(who|whom|whose|which [a-z]+)\b/;
 const WH_ZH = /谁|誰|哪位|哪家|哪个人|哪些人|哪个公司/;
@@ -280,9 +283,26 @@ export class QuestionReader {
       const role = this.role(normalized, words, s, main);
       // Two clauses ("started OpenAI, then got pushed out"): word order fixes a role only in its own clause.
       const explicit = role.definite && this.explicitMarker(normalized, words, s);
-      out.push({ ...s, ...role, definite: eventive.length > 1 ? explicit : role.definite, ordered: role.definite });
+      const anchor = this.timeAnchor(normalized, words, s);
+      out.push({
+        ...s,
+        ...role,
+        definite: eventive.length > 1 ? explicit : role.definite,
+        ordered: role.definite,
+        ...(anchor ? { anchor } : {}),
+      });
     }
     return out;
+  }
+
+  /** "before OpenAI", "since the lawsuit", "加入OpenAI之前": the name marks a time, not a party. */
+  private timeAnchor(normalized: string, words: Word[], s: { start: number; end: number }): boolean {
+    const prevWord = [...words].reverse().find((w) => w.end <= s.start)?.text;
+    if (prevWord !== undefined && TIME_BEFORE_EN.has(prevWord) && hasNoHanBetween(normalized, prevWord, s)) return true;
+    return (
+      /^\s*(之前|以前|之后|以后|前|后)/.test(normalized.slice(s.end)) &&
+      !/[加进入去到]\s*$/.test(normalized.slice(0, s.start))
+    );
   }
 
   private role(

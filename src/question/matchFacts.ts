@@ -87,6 +87,8 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon): Fac
     let rejected = false;
     const inEvent = fact.event ? eventEntities.get(fact.event) : undefined;
     for (const m of a.mentions) {
+      // "before OpenAI lured him away": a name that dates the deed is no party to it.
+      if (m.anchor) continue;
       // Done together ("when did Musk and Altman meet"): any side of the fact will do.
       const together = shared.some((id) => lexicon.byId.get(id)?.symmetric);
       // The question names the fact's object ("OpenAI LP"): a name inside it is no role to check.
