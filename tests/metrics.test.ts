@@ -99,28 +99,37 @@ describe('gateway mode: HEALTH_PORT', { timeout: 40_000 }, () => {
   });
 });
 
+/** HTTP mode in this process, with a signed POST of one /feud when; closed after `check`. */
+async function withHttpMode(check: (base: string, post: () => Promise<number>) => Promise<void>): Promise<void> {
+  const keys = generateSigningKeys();
+  const { server, base } = await startHttpInProcess(keys.publicKeyHex);
+  const post = async () => {
+    const body = JSON.stringify(whenQuery('GPT-2'));
+    const res = await fetch(`${base}/interactions`, {
+      method: 'POST',
+      body,
+      headers: signRequest(keys.privateKey, body),
+    });
+    return res.status;
+  };
+  try {
+    expect((server.address() as AddressInfo).port).toBeGreaterThan(0);
+    await check(base, post);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe('HTTP mode: /metrics on PORT', () => {
-  it('counts a signed interaction by result', async () => {
-    const keys = generateSigningKeys();
-    const { server, base } = await startHttpInProcess(keys.publicKeyHex);
-    try {
+  it('counts a signed interaction by result', () =>
+    withHttpMode(async (base, post) => {
       const before = await scrape(base);
-      const body = JSON.stringify(whenQuery('GPT-2'));
-      const res = await fetch(`${base}/interactions`, {
-        method: 'POST',
-        body,
-        headers: signRequest(keys.privateKey, body),
-      });
-      expect(res.status).toBe(200);
+      expect(await post()).toBe(200);
       const after = await scrape(base);
       expect(after.value(INTERACTIONS, FOUND) - before.value(INTERACTIONS, FOUND)).toBe(1);
       expect(after.value('feud_build_info', { mode: 'http' })).toBe(1);
-      expect((server.address() as AddressInfo).port).toBeGreaterThan(0);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+    }));
 });
 
 describe('deferredMetrics (HTTP mode loads prom-client after its first answer)', () => {
@@ -140,23 +149,11 @@ describe('deferredMetrics (HTTP mode loads prom-client after its first answer)',
     expect(Number(found?.value)).toBe(3);
   });
 
-  it('in HTTP mode, counts the very first interaction, answered before anything was scraped', async () => {
-    const keys = generateSigningKeys();
-    const { server, base } = await startHttpInProcess(keys.publicKeyHex);
-    try {
-      const body = JSON.stringify(whenQuery('GPT-2'));
-      const res = await fetch(`${base}/interactions`, {
-        method: 'POST',
-        body,
-        headers: signRequest(keys.privateKey, body),
-      });
-      expect(res.status).toBe(200);
+  it('in HTTP mode, counts the very first interaction, answered before anything was scraped', () =>
+    withHttpMode(async (base, post) => {
+      expect(await post()).toBe(200);
       expect((await scrape(base)).value(INTERACTIONS, FOUND)).toBe(1);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
+    }));
 });
 
 describe('createMetrics', () => {
