@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpMode } from '../src/discord/httpMode.ts';
+import type { InteractionsServer } from '../src/discord/httpServer.ts';
 import { createInteractionHandler } from '../src/interactions/handleInteraction.ts';
 import { createTimelinePictures } from '../src/pictures/timelinePictures.ts';
 import { button, chatInput } from './fake-discord/payloads.ts';
@@ -177,47 +178,18 @@ describe('HTTP mode: /feud timeline defers, then uploads the picture as an edit 
     expect(page.data.embeds[0]?.image?.url).toBe(ATTACHMENT_URL);
     expect(page.data.attachments).toBeUndefined();
   });
-});
-
-describe('HTTP mode drains the uploads its answers started', () => {
+  // Last in this block: the drain closes the server.
   it('a drain begun while a deferred picture is still uploading ends only once the upload has', async () => {
-    const keys = generateSigningKeys();
-    const fake = await startFakeDiscord();
-    const app = sharedApp();
-    const server = await startHttpMode({
-      env: { HOST: '127.0.0.1', DISCORD_API_BASE_URL: fake.apiBase },
-      publicKeyHex: keys.publicKeyHex,
-      port: 0,
-      app,
-      handle: createInteractionHandler(app, { timelineImage: pictures.png }),
-      log: () => undefined,
-    });
-    try {
-      const payload = chatInput({ subcommand: 'timeline' });
-      fake.registerInteraction(payload);
-      const hold = fake.holdNext({ method: 'PATCH', path: /\/messages\/@original$/ });
-      const body = JSON.stringify(payload);
-      const port = (server.address() as AddressInfo).port;
-      const res = await fetch(`http://127.0.0.1:${port}/interactions`, {
-        method: 'POST',
-        headers: signRequest(keys.privateKey, body),
-        body,
-      });
-      const callback: unknown = await res.json();
-      expect(callback).toEqual({ type: 5, data: {} });
-      fake.acceptHttpCallback(payload.id, callback);
-      await hold.arrived;
-      let drained = false;
-      const draining = server.drain().then(() => (drained = true));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(drained, 'the upload is still in flight').toBe(false);
-      hold.release();
-      await draining;
-      const edit = await fake.waitForEdit(payload, 1_000);
-      expect(uploadedPicture(edit).length).toBeGreaterThan(0);
-    } finally {
-      server.closeAllConnections();
-      await fake.stop();
-    }
+    const payload = chatInput({ subcommand: 'timeline' });
+    const hold = fake.holdNext({ method: 'PATCH', path: /\/messages\/@original$/ });
+    expect(await deliver(payload)).toEqual({ type: 5, data: {} });
+    await hold.arrived;
+    let drained = false;
+    const draining = (server as InteractionsServer).drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(drained, 'the upload is still in flight').toBe(false);
+    hold.release();
+    await draining;
+    expect(uploadedPicture(await fake.waitForEdit(payload, 1_000)).length).toBeGreaterThan(0);
   });
 });
