@@ -106,6 +106,12 @@ describe('a fact the article lacks is no match, with a note on what it does hold
       expect(labels.get(s)?.some((id) => id === 'musk' || id === 'twitter')).toBe(true);
   });
 
+  it('names a name it lacks once, however it was typed', () => {
+    const answer = app.answer({ command: 'when', query: 'When did Musk launch xAI?' });
+    if (answer.kind !== 'notFound') throw new Error(answer.kind);
+    expect(answer.note?.en).toMatch(/^The article does not mention xAI\. /);
+  });
+
   it('says which deed it does not tell of, and still searches a misspelt verb it knows', () => {
     const renamed = app.answer({ command: 'when', query: 'When did Musk rename Twitter?' });
     if (renamed.kind !== 'notFound') throw new Error(renamed.kind);

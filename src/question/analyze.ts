@@ -452,7 +452,8 @@ export class QuestionReader {
           .join(''),
       );
       const known = runs.flatMap((k) => [this.lookup(k) ?? []].flat().filter((c) => k === next.text || c.key === k));
-      if (known.length === 0 && !out.includes(next.text)) out.push(next.text);
+      // Once: "xAI" typed with its capitals is already named above.
+      if (known.length === 0 && !out.some((o) => normalize(o) === next.text)) out.push(next.text);
     }
     return out;
   }
