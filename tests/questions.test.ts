@@ -29,6 +29,7 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Who introduced Musk to Ilya over dinner?', 'altman', '晚餐会面'],
     ['Who did Altman introduce Musk to?', 'sutskever', '晚餐会面'],
     ['Who was president of Y Combinator?', 'altman', 'Y Combinator总裁'],
+    ['谁是Y Combinator的老大?', 'altman', 'Y Combinator总裁'],
     ['Which company put $1 billion into OpenAI?', 'microsoft', '10亿美元的投资'],
     ['Which carmaker did Musk want OpenAI merged into?', 'tesla', '合并OpenAI和特斯拉'],
     ['Who worked at Google before joining OpenAI?', 'sutskever', '前谷歌研究员'],
@@ -55,6 +56,7 @@ describe('a fact the article lacks is no match, with a note on what it does hold
   const table: [string, string][] = [
     ['when', 'When did Musk buy Twitter?'],
     ['when', '馬斯克什麼時候買下推特?'],
+    ['when', '马斯克啥时候买的推特?'],
     ['when', 'When did Microsoft hire Sam Altman?'],
     ['when', 'When did OpenAI release GPT-3?'],
     ['when', 'When did OpenAI countersue Musk?'],
