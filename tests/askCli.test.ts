@@ -1,7 +1,8 @@
 // The ask CLI's contract, run as a user runs it: `npm run --silent ask -- …`, text or JSON, one query or --stdin.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { readFrom } from '../src/io/readData.ts';
-import { npmArgs, run, tsxArgs } from './helpers/runEntry.ts';
+import { PROJECT_DIR, npmArgs, run, tsxArgs } from './helpers/runEntry.ts';
 
 const ARTICLE = readFrom()('data/musk-openai.zh.txt') ?? '';
 const DATE_START = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -179,5 +180,23 @@ describe('ask --stdin --json: one answer line per request line, in order', () =>
     // Exactly 100 characters is allowed: an answer (found or not), not an error.
     expect(longest).not.toHaveProperty('error');
     expect(Object.keys(longest ?? {})).toEqual(expect.arrayContaining(['command', 'query', 'results', 'suggestions']));
+  });
+});
+
+describe('ask into a pipe that closes early', () => {
+  it('ends quietly with 0 when the reader stops reading (ask … | head -1)', () => {
+    // Many answers, one line read: the CLI must not die on EPIPE with a stack trace.
+    const requests = Array.from({ length: 400 }, () => JSON.stringify({ command: 'when', query: 'GPT-2' })).join('\n');
+    const run = spawnSync(
+      'sh',
+      ['-c', `printf '%s\\n' "$REQUESTS" | ${process.execPath} dist/ask.js --stdin --json | head -1`],
+      {
+        cwd: PROJECT_DIR,
+        env: { PATH: process.env.PATH ?? '', REQUESTS: requests },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout.trim()).results.length).toBeGreaterThan(0);
   });
 });

@@ -30,6 +30,9 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Who did Altman introduce Musk to?', 'sutskever', '晚餐会面'],
     ['Who was president of Y Combinator?', 'altman', 'Y Combinator总裁'],
     ['谁是Y Combinator的老大?', 'altman', 'Y Combinator总裁'],
+    // A person asked after an organisation alone: whom the article ties to it by a standing role.
+    ["who's the stripe guy", 'brockman', 'Stripe前首席技术官'],
+    ['which person is from Y Combinator?', 'altman', 'Y Combinator总裁'],
     ['Which company put $1 billion into OpenAI?', 'microsoft', '10亿美元的投资'],
     ['Which carmaker did Musk want OpenAI merged into?', 'tesla', '合并OpenAI和特斯拉'],
     ['Who worked at Google before joining OpenAI?', 'sutskever', '前谷歌研究员'],

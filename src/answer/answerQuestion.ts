@@ -210,6 +210,24 @@ export function createQuestionAnswerer(
     );
   }
 
+  /**
+   * "Who's the Stripe guy?", "the Y Combinator person": a person asked after organisations alone, with no
+   * deed: the people the article ties to all of them by a standing role (CTO of, president of, worked at).
+   */
+  function peopleOf(a: Analysis): Result[] {
+    const m = WH_NOUN.exec(a.normalized);
+    const noun = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(' ').find((w) => PERSON_NOUNS.has(w));
+    const orgs = a.mentions.map((x) => x.entity);
+    if (!noun || orgs.length === 0 || orgs.some((id) => corpus.entityById.get(id)?.kind === 'person')) return [];
+    return corpus.facts
+      .filter((f) => f.action.some((id) => lexicon.byId.get(id)?.kind === 'relation'))
+      .filter((f) => orgs.every((id) => f.patient.includes(id) || f.other.includes(id)))
+      .flatMap((f) => f.agent.filter((id) => corpus.entityById.get(id)?.kind === 'person').map((id) => ({ id, f })))
+      .filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i)
+      .slice(0, SEARCH.maxResults)
+      .flatMap(({ id, f }) => entityWithFact(id, f.ref, f.evidence, 1) ?? []);
+  }
+
   /** "Which carmaker", "which platform", "the guy who": the kind of answer the question word names. */
   function kindFit(a: Analysis, entity: string): number {
     const m = WH_NOUN.exec(a.normalized);
@@ -269,6 +287,8 @@ export function createQuestionAnswerer(
         .flatMap((c) => entityWithFact(c.entity, c.fact.ref, c.fact.evidence, c.score / top) ?? []);
       if (results.length > 0) return found('who', query, a, results);
     }
+    const tied = a.actions.length === 0 ? peopleOf(a) : [];
+    if (tied.length > 0) return found('who', query, a, tied);
     if (a.type === 'who' && a.actions.length > 0) {
       // "Who called Musk a hypocrite?": whoever said it, found through the quotes.
       const quoted = search.search('quote', a.topic).hits[0];

@@ -68,6 +68,11 @@ async function runStdin(app: Answerer, json: boolean): Promise<void> {
 
 /** The CLI on these arguments; with the app already built (the startup snapshot's) or building it. */
 export async function runAsk(args: string[], prebuilt?: Answerer): Promise<number> {
+  // `ask … | head -1`: a reader that has read enough closes the pipe; that ends the CLI quietly, not with a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const { values, positionals } = parseArgs({
     args,
     options: {
