@@ -257,3 +257,13 @@ describe('the lexicon and the facts agree with the article', () => {
     for (const f of corpus.facts) for (const a of f.action) expect(ids.has(a), `${f.id}: ${a}`).toBe(true);
   });
 });
+
+describe('filler words carry no topic', () => {
+  it.each([
+    ['when was the openai lp thing', /^2019-03/],
+    ['when did the chatgpt stuff happen', /^2023/],
+  ])('%s', (query, start) => {
+    const results = found(app.answer({ command: 'when', query }));
+    expect(results[0]?.date?.start).toMatch(start);
+  });
+});

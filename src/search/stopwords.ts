@@ -8,7 +8,8 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
    quote quotes happen happened happens date dates time year years day month
    after before during did any some all will would can could should may might
    get got has have had also just very much more most really please
-   feud story article become becomes became becoming everyone here make makes made`
+   feud story article become becomes became becoming everyone here make makes made
+   thing things stuff`
     .split(/\s+/)
     .filter(Boolean),
 );
