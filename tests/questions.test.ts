@@ -23,6 +23,8 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Who took OpenAI and Altman to court?', 'musk', '告上了法庭'],
     ['谁把OpenAI告了?', 'musk', '起诉'],
     ['OpenAI被谁起诉了?', 'musk', '起诉'],
+    // 被 typed in pinyin.
+    ['OpenAI bei shei qisu le', 'musk', '起诉'],
     ['Who did Musk sue besides OpenAI and Altman?', 'brockman', '布罗克曼'],
     ['谁是Stripe的前CTO', 'brockman', 'Stripe前首席技术官'],
     ['Who used to run tech at Stripe as its CTO?', 'brockman', 'Stripe前首席技术官'],
@@ -258,8 +260,9 @@ describe('the lexicon and the facts agree with the article', () => {
   });
 });
 
-describe('filler words carry no topic', () => {
+describe('pinyin passives and filler words', () => {
   it.each([
+    ['masike na yi nian bei ti chu OpenAI dongshihui', /^2018-02/],
     ['when was the openai lp thing', /^2019-03/],
     ['when did the chatgpt stuff happen', /^2023/],
   ])('%s', (query, start) => {

@@ -58,7 +58,8 @@ export interface Analysis {
 export type Resolve = (text: string) => ResolvedQuery;
 
 const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should']);
-const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are']);
+// "bei" is 被 typed in pinyin ("masike bei tichu dongshihui"): no English word, and before a verb it is 被.
+const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are', 'bei']);
 /** Deeds whose object is a thing with a name: a product released, a company founded or bought. */
 const MAKES_THINGS = new Set(['release', 'found', 'buy']);
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'his', 'their', 'her', 'new', 'first']);
