@@ -157,6 +157,15 @@ describe('when and quote follow the action and the speaker asked about', () => {
     expect(results.every((r) => r.speaker?.id === speaker)).toBe(true);
   });
 
+  it.each([
+    ['特斯拉跟OpenAI抢人才那条推文怎么说的?', 'musk', '人才'],
+    ['What did the email about Google and Facebook spending say?', 'musk', '谷歌或脸书'],
+  ])('quote: %s → the message its medium names, by %s', (query, speaker, words) => {
+    const [top] = found(app.answer({ command: 'quote', query }));
+    expect(top?.speaker?.id).toBe(speaker);
+    expect(top?.passage).toContain(words);
+  });
+
   it('says how every answer read the question', () => {
     const answer = app.answer({ command: 'when', query: 'when did musk leave the board' });
     if (answer.kind !== 'found') throw new Error(answer.kind);

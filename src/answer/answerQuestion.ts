@@ -71,6 +71,8 @@ const PERSON_NOUNS = new Set([
   '人',
 ]);
 const WH_NOUN_BONUS = 0.4;
+/** A message asked about by its medium: its words are wanted, whoever the names before it are. */
+const MEDIUM_ASKED = /那条|那封|那篇|那段|推文|帖子|邮件|\b(?:tweet|tweets|email|emails|post|blog)\b/;
 
 const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
@@ -328,7 +330,12 @@ export function createQuestionAnswerer(
     if (own.length === 0) {
       // "What did Microsoft say": asked of a speaker with no quotes, that is the honest answer; a name
       // that only leads the sentence ("Tesla 跟 OpenAI 抢人那条 tweet") is a topic.
-      const named = first.definite || a.type === 'quote';
+      // "the email about Google…", "Tesla…那条 tweet 怎么说的": the words asked for are the medium's, not the
+      // name's ("What did Microsoft say in its blog post" still asks Microsoft).
+      const before = a.normalized.slice(0, first.start);
+      const after = a.normalized.slice(first.end);
+      const aboutMedium = MEDIUM_ASKED.test(before) || (/\p{Script=Han}/u.test(after) && MEDIUM_ASKED.test(after));
+      const named = first.definite || (a.type === 'quote' && !aboutMedium);
       return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
     }
     const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
