@@ -79,6 +79,10 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // A deed done to a thing the article knows but no fact of that deed tells of.
     ['when', 'When did Musk start a BCI company?'],
     ['when', 'When did Musk set up Neuralink?'],
+    // Deeds the lexicon knows and no fact reports.
+    ['when', 'When did Zuckerberg challenge Musk to a cage fight?'],
+    ['who', 'Who replaced Musk on the board?'],
+    ['who', '谁接替了马斯克?'],
   ];
   it.each(table)('%s %s', (command, query) => {
     const answer = app.answer({ command, query });
