@@ -83,6 +83,10 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     ['when', 'When did Zuckerberg challenge Musk to a cage fight?'],
     ['who', 'Who replaced Musk on the board?'],
     ['who', '谁接替了马斯克?'],
+    ['when', 'When did OpenAI go public?'],
+    ['when', '马斯克什么时候卖掉了OpenAI的股份?'],
+    // A light verb hands the deed to the next word.
+    ['when', 'When did Altman get married?'],
   ];
   it.each(table)('%s %s', (command, query) => {
     const answer = app.answer({ command, query });

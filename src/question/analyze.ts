@@ -77,6 +77,7 @@ const ADVERBS = new Set([
   'once',
   'basically',
 ]);
+const LIGHT_VERBS = new Set(['get', 'got', 'go', 'went', 'be', 'become', 'became']);
 const TIME_BEFORE_EN = new Set(['before', 'after', 'since', 'until', 'till']);
 const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than', 'per']);
 const WH_EN = /\b(who|whom|whose|which [a-z]+)\b/;
@@ -191,6 +192,8 @@ export class QuestionReader {
     if (!subject) return undefined;
     while (words[at] && words[at]!.end <= subject.end) at += 1;
     while (words[at] && ADVERBS.has(words[at]!.text)) at += 1;
+    // "get married", "go bust": a light verb hands the deed to the word after it.
+    if (words[at] && LIGHT_VERBS.has(words[at]!.text) && words[at + 1]) at += 1;
     const verb = words[at];
     if (!verb || !/^[a-z]{3,}$/.test(verb.text) || ENGLISH_STOPWORDS.has(verb.text)) return undefined;
     if (mentions.some((m) => m.start <= verb.start && verb.end <= m.end)) return undefined;
