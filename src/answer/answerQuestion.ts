@@ -1,5 +1,5 @@
 // A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
-import type { Corpus } from '../corpus/types.ts';
+import type { Corpus, FactEntry } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import {
@@ -107,6 +107,68 @@ export function createQuestionAnswerer(
   );
   const byId = (command: Command) => new Map(search.collections[command].map((d) => [d.id, d]));
   const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
+  const quoteByDoc = new Map(corpus.quotes.map((q) => [`quote:${q.id}`, q]));
+  /** The `when` document a fact answers with: its event's, else its paragraph's. */
+  const factDoc = new Map<FactEntry, SearchDoc | undefined>();
+  const docOf = (m: FactMatch) => {
+    if (factDoc.has(m.fact)) return factDoc.get(m.fact);
+    const doc = docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
+    factDoc.set(m.fact, doc);
+    return doc;
+  };
+  // Suggestions, indexed once: the dated events by year, and each command's curated documents by entity.
+  const events = search.collections.when.filter((d) => d.kind === 'event' && d.date !== null);
+  const eventsByYear = new Map<number, SearchDoc[]>();
+  for (const d of events) {
+    const y = Number(d.date!.start.slice(0, 4));
+    const list = eventsByYear.get(y);
+    if (list) list.push(d);
+    else eventsByYear.set(y, [d]);
+  }
+  const years = [...eventsByYear.keys()];
+  const order = new Map(events.map((d, i) => [d, i]));
+  const curatedBy = Object.fromEntries(
+    (['when', 'quote', 'who'] as const).map((c) => {
+      const by = new Map<string, number[]>();
+      search.collections[c].forEach((d, i) => {
+        if (d.kind === 'paragraph') return;
+        for (const id of d.entities) {
+          const list = by.get(id);
+          if (list) list.push(i);
+          else by.set(id, [i]);
+        }
+      });
+      return [c, by];
+    }),
+  ) as Record<Command, Map<string, number[]>>;
+
+  /** The first `k` dated events by distance from the year, ties in the article's order (a stable sort's). */
+  function nearestEvents(year: number, k: number): SearchDoc[] {
+    const byDistance = [...new Set(years.map((y) => Math.abs(y - year)))].sort((x, y) => x - y);
+    const out: SearchDoc[] = [];
+    for (const d of byDistance) {
+      const tied = [eventsByYear.get(year - d) ?? [], d === 0 ? [] : (eventsByYear.get(year + d) ?? [])];
+      // Both years at this distance: merged back into the article's order.
+      const merged =
+        tied[1]!.length === 0 ? tied[0]! : [...tied[0]!, ...tied[1]!].sort((x, y) => order.get(x)! - order.get(y)!);
+      for (const doc of merged) {
+        out.push(doc);
+        if (out.length >= k) return out;
+      }
+    }
+    return out;
+  }
+  /** The first `k` curated documents of the command (in its order) that are about any of the entities. */
+  function curatedAbout(command: Command, entities: readonly string[], k: number): SearchDoc[] {
+    const lists = entities.map((id) => curatedBy[command].get(id) ?? []);
+    const picked = new Set<number>();
+    // Each list is in collection order: the first k of each hold the first k of their union.
+    for (const l of lists) for (const i of l.slice(0, k)) picked.add(i);
+    return [...picked]
+      .sort((x, y) => x - y)
+      .slice(0, k)
+      .map((i) => search.collections[command][i]!);
+  }
 
   function found(command: Command, query: string, a: Analysis, results: Result[]): Answer {
     return {
@@ -135,12 +197,9 @@ export function createQuestionAnswerer(
     const tried = search.search(command, a.topic);
     if (tried.hits.length > 0) return tried.hits.map((h) => h.doc.suggestion);
     const year = Number([...a.normalized.matchAll(YEAR)][0]?.[1]);
-    const events = search.collections.when.filter((d) => d.kind === 'event' && d.date !== null);
     // "2020": the events nearest to that year, not the first ones the article tells.
-    if (command === 'when' && Number.isFinite(year)) {
-      const distance = (d: SearchDoc) => Math.abs(Number(d.date!.start.slice(0, 4)) - year);
-      return [...events].sort((x, y) => distance(x) - distance(y)).map((d) => d.suggestion);
-    }
+    if (command === 'when' && Number.isFinite(year))
+      return nearestEvents(year, SEARCH.maxSuggestions).map((d) => d.suggestion);
     const named = a.mentions.map((m) => m.entity);
     if (named.length === 0) return tried.suggestions;
     if (command === 'who') {
@@ -148,9 +207,7 @@ export function createQuestionAnswerer(
       return [...people, ...tried.suggestions];
     }
     // The names asked about: the events and quotes the article has of them.
-    const about = search.collections[command].filter(
-      (d) => d.kind !== 'paragraph' && named.some((id) => d.entities.has(id)),
-    );
+    const about = curatedAbout(command, named, SEARCH.maxSuggestions);
     return [...about.map((d) => d.suggestion), ...tried.suggestions];
   }
 
@@ -173,31 +230,51 @@ export function createQuestionAnswerer(
     return found(command, query, a, hits.map(toResult));
   }
 
-  const best = (matches: FactMatch[]) => matches.filter((m) => m.score >= (matches[0]?.score ?? 0) - FACT_SLACK);
+  /** The facts within the slack of the best; `matches` is sorted best first, so a prefix. */
+  const best = (matches: FactMatch[]) => {
+    const floor = (matches[0]?.score ?? 0) - FACT_SLACK;
+    const end = matches.findIndex((m) => m.score < floor);
+    return end < 0 ? matches : matches.slice(0, end);
+  };
 
   function when(query: string, a: Analysis): Answer {
     const objectNamed = [...facts.objectTerms].some((t) => a.normalized.includes(t));
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
-    const docOf = (m: FactMatch) => docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
     const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);
-    const dated = (m: FactMatch) => ({
-      ...m,
-      score: m.score + (years.some((y) => docOf(m)?.date?.start.startsWith(y)) ? DATE_BONUS : 0),
-    });
-    const matches = best(
-      matchFacts(a, facts, lexicon)
-        .filter((m) => docOf(m) !== undefined)
-        .map(dated)
-        .sort((x, y) => y.score - x.score),
-    );
+    const known = matchFacts(a, facts, lexicon).filter((m) => docOf(m) !== undefined);
+    // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
+    const sorted =
+      years.length === 0
+        ? known
+        : known
+            .map((m) => ({
+              ...m,
+              score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
+            }))
+            .sort((x, y) => y.score - x.score);
+    const matches = best(sorted);
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
+    // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
     const factScore = new Map<string, number>();
     for (const m of matches) {
       const id = docOf(m)!.id;
-      factScore.set(id, Math.max(factScore.get(id) ?? 0, m.score));
+      if (!factScore.has(id)) factScore.set(id, Math.max(0, m.score));
     }
     const ranked = search.search('when', a.topic, { only: new Set(factScore.keys()), minCoverage: 0 }).hits;
-    const hits: Hit[] = [...factScore.entries()].map(([id, score]) => {
+    // Only the ranked few gain a text score; of the rest, the first few in order are the best.
+    const rankedIds = new Set(ranked.map((h) => h.doc.id));
+    const entries = [...factScore.entries()];
+    const shortlist: number[] = [];
+    let others = 0;
+    entries.forEach(([id], i) => {
+      if (rankedIds.has(id)) shortlist.push(i);
+      else if (others < SEARCH.maxResults) {
+        shortlist.push(i);
+        others++;
+      }
+    });
+    const hits: Hit[] = shortlist.map((i) => {
+      const [id, score] = entries[i]!;
       const hit = ranked.find((h) => h.doc.id === id);
       return { doc: docs.when.get(id)!, score: score + (hit?.score ?? 0), terms: hit?.terms ?? [] };
     });
@@ -295,7 +372,7 @@ export function createQuestionAnswerer(
       // "Who called Musk a hypocrite?": whoever said it, found through the quotes.
       const quoted = search.search('quote', a.topic).hits[0];
       const speaker = quoted?.doc.subject;
-      const q = quoted ? corpus.quotes.find((x) => `quote:${x.id}` === quoted.doc.id) : undefined;
+      const q = quoted ? quoteByDoc.get(quoted.doc.id) : undefined;
       const result = speaker && q ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
       if (result) return found('who', query, a, [result]);
     }
@@ -342,8 +419,7 @@ export function createQuestionAnswerer(
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
     const done = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
-    for (const m of matchFacts(a, facts, lexicon)) {
-      if (!m.fact.action.some((id) => done.has(id))) continue;
+    for (const m of matchFacts(a, facts, lexicon, done)) {
       if (m.fact.quote)
         factBoost.set(`quote:${m.fact.quote}`, Math.max(factBoost.get(`quote:${m.fact.quote}`) ?? 0, m.score));
     }

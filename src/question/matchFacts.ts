@@ -35,6 +35,15 @@ export class FactIndex {
   readonly reported: ReadonlySet<string>;
   /** Every word that names a fact's object ("openai lp", a book title), each once, in lower case. */
   readonly objectTerms: ReadonlySet<string>;
+  /**
+   * Facts that score alike for every question share a shape: the same actions, roles, event entities,
+   * object and amount (a fact told again by another source). A question scores each shape once.
+   */
+  readonly shapeOf: ReadonlyMap<FactEntry, number>;
+  /** Per shape, its object's words in lower case (empty: no object). */
+  readonly shapeObject: ReadonlyArray<readonly string[]>;
+  /** Entity pairs some fact names together (in any roles), as "a\u0000b". */
+  private readonly together = new Set<string>();
 
   constructor(corpus: Corpus) {
     const push = (map: Map<string, FactEntry[]>, key: string, f: FactEntry) => {
@@ -42,26 +51,52 @@ export class FactIndex {
       if (list) list.push(f);
       else map.set(key, [f]);
     };
+    this.eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
+    const shapes = new Map<string, number>();
+    const shapeOf = new Map<FactEntry, number>();
+    const shapeObject: string[][] = [];
     for (const f of corpus.facts) {
       for (const id of new Set(f.action)) push(this.byAction, id, f);
-      for (const id of new Set([...f.agent, ...f.patient, ...f.other])) push(this.byEntity, id, f);
+      const named = new Set([...f.agent, ...f.patient, ...f.other]);
+      for (const id of named) push(this.byEntity, id, f);
+      for (const x of named) for (const y of named) this.together.add(`${x}\u0000${y}`);
+      const inEvent = f.event ? [...(this.eventEntities.get(f.event) ?? [])] : null;
+      const key = JSON.stringify([f.action, f.agent, f.patient, f.other, inEvent, f.object ?? null, f.amount ?? null]);
+      let shape = shapes.get(key);
+      if (shape === undefined) {
+        shape = shapes.size;
+        shapes.set(key, shape);
+        shapeObject.push(f.object ? [...f.object.en, ...f.object.zh].map((t) => t.toLowerCase()) : []);
+      }
+      shapeOf.set(f, shape);
     }
-    this.eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
+    this.shapeOf = shapeOf;
+    this.shapeObject = shapeObject;
     this.reported = new Set(this.byAction.keys());
     this.objectTerms = new Set(
       corpus.facts.flatMap((f) => (f.object ? [...f.object.en, ...f.object.zh] : [])).map((t) => t.toLowerCase()),
     );
   }
 
-  /** The facts with any of these actions, each once, in curation order. */
-  withActions(ids: ReadonlySet<string>): FactEntry[] {
+  /** The facts with any of these actions, each once: an action's facts in curation order, action by action. */
+  withActions(ids: Iterable<string>): FactEntry[] {
     const out = new Set<FactEntry>();
     for (const id of ids) for (const f of this.byAction.get(id) ?? []) out.add(f);
     return [...out];
   }
+
+  /** Whether some fact names both entities. */
+  namedTogether(a: string, b: string): boolean {
+    return this.together.has(`${a}\u0000${b}`);
+  }
 }
 
-export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon): FactMatch[] {
+/**
+ * The facts that share an action with the question, scored, best first (ties in the order withActions
+ * gives). `among` narrows which actions' facts are looked at (the caller needs no others); the scores
+ * still count every action asked.
+ */
+export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, among?: ReadonlySet<string>): FactMatch[] {
   const asked = new Set(a.actions.flatMap((s) => s.actions));
   const { eventEntities } = index;
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
@@ -76,38 +111,54 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon): Fac
           (1 + (a.actions.length > 1 ? (RECENCY * i) / (a.actions.length - 1) : 0)),
       );
   });
-  const out: FactMatch[] = [];
-  for (const fact of index.withActions(asked)) {
+  /** Per shape: its score, or null when the question rules it out. */
+  const byShape = new Map<number, number | null>();
+  const scoreOf = (fact: FactEntry, shape: number): number | null => {
     const shared = fact.action.filter((id) => asked.has(id));
-    if (shared.length === 0) continue;
+    if (shared.length === 0) return null;
     let score = shared.reduce(
       (s, id) => s + ACTION_WEIGHT[lexicon.byId.get(id)?.kind ?? 'event'] * (recency.get(id) ?? 1),
       0,
     );
     let rejected = false;
     const inEvent = fact.event ? eventEntities.get(fact.event) : undefined;
+    // Done together ("when did Musk and Altman meet"): any side of the fact will do.
+    const together = shared.some((id) => lexicon.byId.get(id)?.symmetric);
+    // The question names the fact's object ("OpenAI LP"): a name inside it is no role to check.
+    const objectNamed = index.shapeObject[shape]!.some((t) => a.normalized.includes(t));
     for (const m of a.mentions) {
       // "before OpenAI lured him away": a name that dates the deed is no party to it.
       if (m.anchor) continue;
-      // Done together ("when did Musk and Altman meet"): any side of the fact will do.
-      const together = shared.some((id) => lexicon.byId.get(id)?.symmetric);
-      // The question names the fact's object ("OpenAI LP"): a name inside it is no role to check.
-      const fit = roleFit(fact, together || objectNamed(fact, a) ? { ...m, definite: false } : m);
+      const fit = roleFit(fact, together || objectNamed ? { ...m, definite: false } : m);
       if (fit === 'swapped') rejected = true;
       else if (fit === 'in') score += NAMED_IN_ROLE;
       else if (inEvent?.has(m.entity)) score += NAMED_IN_EVENT;
       else if (clauses <= 1) rejected = true;
       else score += NAMED_MISSING;
     }
-    if (objectNamed(fact, a)) score += NAMED_IN_ROLE;
+    if (objectNamed) score += NAMED_IN_ROLE;
     if (a.amounts.length > 0) {
       // Numbers are exact: $10 billion is not the $1 billion the article reports.
       if (fact.amount !== undefined && a.amounts.includes(fact.amount)) score += NAMED_IN_ROLE;
       else rejected = true;
     }
-    if (!rejected) out.push({ fact, score });
+    return rejected ? null : score;
+  };
+  // A stable sort by score, as buckets: the few distinct scores are sorted, the facts keep their order.
+  const buckets = new Map<number, FactMatch[]>();
+  for (const fact of index.withActions(among ?? asked)) {
+    const shape = index.shapeOf.get(fact)!;
+    let score = byShape.get(shape);
+    if (score === undefined) {
+      score = scoreOf(fact, shape);
+      byShape.set(shape, score);
+    }
+    if (score === null) continue;
+    const bucket = buckets.get(score);
+    if (bucket) bucket.push({ fact, score });
+    else buckets.set(score, [{ fact, score }]);
   }
-  return out.sort((x, y) => y.score - x.score);
+  return [...buckets.keys()].sort((x, y) => y - x).flatMap((score) => buckets.get(score)!);
 }
 
 function roleFit(f: FactEntry, m: Mention): 'in' | 'swapped' | 'absent' {
@@ -152,12 +203,7 @@ export function fillers(
   // "some guy from Stripe": a name the question ties the answer to, in any fact with the candidate.
   const ties = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
   for (const c of best.values()) {
-    for (const t of ties) {
-      const together = (index.byEntity.get(c.entity) ?? []).some((f) =>
-        [f.agent, f.patient, f.other].some((r) => r.includes(t)),
-      );
-      if (together) c.score += TIE_BONUS;
-    }
+    for (const t of ties) if (index.namedTogether(c.entity, t)) c.score += TIE_BONUS;
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
 }
@@ -186,9 +232,4 @@ export function untold(a: Analysis, index: FactIndex): string[] {
         ),
     )
     .map((t) => t.text);
-}
-
-function objectNamed(fact: FactEntry, a: Analysis): boolean {
-  if (!fact.object) return false;
-  return [...fact.object.en, ...fact.object.zh].some((t) => a.normalized.includes(t.toLowerCase()));
 }

@@ -179,6 +179,9 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   );
   const matchCache = new Map<string, Row>();
   let cachedEntries = 0;
+  const numberOf = new Map(all.map((d, g) => [d.id, g]));
+  /** The documents of `only`, marked by number: a filter that costs the set's size, not the candidates'. */
+  const allowed = new Uint8Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
     const key = `${command}\u0000${c.key}\u0000${c.zh.join('|')}`;
@@ -233,7 +236,19 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         score[g] = s;
       }
     }
-    const ranked = only ? candidates.filter((g) => only.has(all[g]!.id)) : candidates;
+    let ranked = candidates;
+    if (only) {
+      const marked: number[] = [];
+      for (const id of only) {
+        const g = numberOf.get(id);
+        if (g !== undefined && allowed[g] === 0) {
+          allowed[g] = 1;
+          marked.push(g);
+        }
+      }
+      ranked = candidates.filter((g) => allowed[g] === 1);
+      for (const g of marked) allowed[g] = 0;
+    }
     const outcome = rank(command, ranked, weighted, nearMisses, minCoverage);
     for (const g of candidates) score[g] = 0;
     return outcome;
