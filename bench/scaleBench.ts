@@ -49,7 +49,8 @@ function peakRss(pid: number | undefined): number {
 /** Asks each query once, the next only after the previous answer: the gaps are the per-query cost. */
 export async function askRun(dataDir: string, queries: string[]): Promise<AskRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--stdin', '--json'], {
+  // The built CLI, as users run it (`npm run bench` builds dist/ first).
+  const child = spawn(process.execPath, ['dist/ask.js', '--stdin', '--json'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, FEUD_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -93,6 +94,8 @@ export interface InProcess {
   /** The search engine alone (search.search), without the answer and question layers. */
   engine: Summary;
   meanEngineMs: number;
+  /** Typo candidates for the queries' Latin words: the bigram index before Fuse, and Fuse over the whole bucket. */
+  typo: { words: number; bigramMs: number; fuseMs: number; same: boolean };
 }
 
 /** Build time, heap after the build and uncached query latency, in a fresh process of its own. */
@@ -131,11 +134,12 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
   const means: number[] = [];
   const coldMeans: number[] = [];
   const engineMeans: number[] = [];
+  const typos: string[] = [];
   for (const n of sizes) {
     const dir = writeScaledCorpus(n);
     try {
       const ip = inProcess(dir);
-      const build = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/buildIndex.ts'], {
+      const build = spawnSync(process.execPath, ['dist/buildIndex.js'], {
         cwd: PROJECT_ROOT,
         env: { ...process.env, FEUD_DATA_DIR: dir },
         encoding: 'utf8',
@@ -146,6 +150,9 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
       means.push(ask.meanGapMs);
       coldMeans.push(ip.meanColdMs);
       engineMeans.push(ip.meanEngineMs);
+      typos.push(
+        `  ${String(n).padStart(8)}: ${ip.typo.words} words, bigram index + Fuse ${ip.typo.bigramMs.toFixed(3)} ms, Fuse over the letter bucket ${ip.typo.fuseMs.toFixed(3)} ms per word${ip.typo.same ? ', same candidates' : ', CANDIDATES DIFFER'}`,
+      );
       console.log(
         `  ${String(n).padStart(8)} ${f(ip.corpusMs / 1000)} ${f(ip.indexMs / 1000)} ${f(ip.heapMb, 0)} | ${f(ip.engine.p50, 3)} ${f(ip.engine.p99, 3)} | ${f(ip.cold.p50, 3)} ${f(ip.cold.p99, 3)} | ${f(snapshotMb, 1)} | ${f(ask.firstMs / 1000)} ${f(ask.gaps.p50, 3)} ${f(ask.gaps.p99, 3)} ${f(ask.meanGapMs, 3)} ${f(ask.peakRssMb, 0)}`,
       );
@@ -157,4 +164,6 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
   console.log(
     `\n  growth exponent of the mean query cost (target ≤ 0.3): ask ${growthExponent(xs, means).toFixed(2)}, answer uncached ${growthExponent(xs, coldMeans).toFixed(2)}, search engine uncached ${growthExponent(xs, engineMeans).toFixed(2)}`,
   );
+  console.log('\n  Typo candidates (the vocabulary grows with the articles), mean per word:');
+  for (const t of typos) console.log(t);
 }
