@@ -190,10 +190,7 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
     if ([...q].length > SEARCH.maxQueryLength) return [];
     // The free-form box offers whole questions; each one's value still finds exactly its result.
     if (command === ASK) return interleave(COMMANDS.map((c) => complete(c, q))).map(asQuestion);
-    return search
-      .complete(command, q)
-      .slice(0, SEARCH.maxCompletions)
-      .map((d) => toResult(asHit(d)));
+    return search.complete(command, q, SEARCH.maxCompletions).map((d) => toResult(asHit(d)));
   }
 
   function resultsAt(command: Command, indexes: readonly number[]): Result[] {

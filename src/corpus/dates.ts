@@ -46,9 +46,12 @@ export function dateLabel(start: string, end: string | undefined, precision: Pre
 
 export function makeDate(fields: Omit<DateContext, 'label' | 'labelZh'>): DateContext {
   const { en, zh } = dateLabel(fields.start, fields.end, fields.precision, fields.approximate);
-  const out: DateContext = { ...fields, label: en, labelZh: zh };
-  for (const key of Object.keys(out) as (keyof DateContext)[]) if (out[key] === undefined) delete out[key];
-  return out;
+  // Only the defined keys, added in order: deleting keys would turn every date into a slow, large
+  // dictionary object (tens of MB at a thousand articles).
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries({ ...fields, label: en, labelZh: zh }))
+    if (value !== undefined) out[key] = value;
+  return out as unknown as DateContext;
 }
 
 /** A curated date from a data file, with external sources resolved. */

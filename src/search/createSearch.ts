@@ -103,8 +103,11 @@ export interface Search {
   search(command: Command, query: string, options?: SearchOptions): SearchOutcome;
   /** The best few documents for an empty autocomplete box: the main people and events. */
   defaults(command: Command): SearchDoc[];
-  /** Documents for a half-typed query: search hits first, then names that start with (or contain) it. */
-  complete(command: Command, partial: string): SearchDoc[];
+  /**
+   * Documents for a half-typed query: search hits first, then names that start with (or contain) it;
+   * at most `limit` of them.
+   */
+  complete(command: Command, partial: string, limit?: number): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
   /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
@@ -169,6 +172,17 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const { all, offset } = numbered(collections);
   const usable = index && index.documents === documentsDigest(all) ? index : undefined;
   const { vocabulary, postings: data } = usable ?? buildSearchIndex(corpus, collections);
+  // The documents' field texts become the index's own copies of the same texts: one string per distinct
+  // text, held once (a field's text is otherwise a second, unflattened copy of it).
+  const intern = (texts: readonly string[]) => new Map(texts.map((t) => [t, t]));
+  const zhTexts = intern(data.zhTexts);
+  const enTexts = intern(data.enTexts);
+  for (const d of all) {
+    for (const f of d.fields) {
+      f.zh = zhTexts.get(f.zh) ?? f.zh;
+      f.en = enTexts.get(f.en) ?? f.en;
+    }
+  }
   const resolver = new QueryResolver(vocabulary);
   const postings = new Postings(data, all.length);
   const score = new Float64Array(all.length);
@@ -308,14 +322,20 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     return [...curated[command]];
   }
 
-  function complete(command: Command, partial: string): SearchDoc[] {
+  /** Each document's completion text, normalised on first use. */
+  const completions = new Array<string | undefined>(all.length);
+  const completion = (g: number) => (completions[g] ??= normalize(all[g]!.completionText));
+
+  function complete(command: Command, partial: string, limit = Infinity): SearchDoc[] {
     const q = normalize(partial);
-    if (q === '') return defaults(command);
+    if (q === '') return defaults(command).slice(0, limit);
     const out = new Set(search(command, partial).hits.map((h) => h.doc));
-    const docs = collections[command];
-    for (const d of docs) if (` ${d.completion}`.includes(` ${q}`)) out.add(d);
-    for (const d of docs) if (d.completion.includes(q)) out.add(d);
-    return [...out];
+    const lo = offset[command];
+    const hi = lo + collections[command].length;
+    // Word starts first, then anywhere; each pass stops as soon as the box is full.
+    for (let g = lo; g < hi && out.size < limit; g++) if (` ${completion(g)}`.includes(` ${q}`)) out.add(all[g]!);
+    for (let g = lo; g < hi && out.size < limit; g++) if (completion(g).includes(q)) out.add(all[g]!);
+    return [...out].slice(0, limit);
   }
 
   function clearCaches(): void {

@@ -26,8 +26,11 @@ export interface SearchDoc {
   ref: string;
   /** A short English title for suggestions. */
   suggestion: string;
-  /** Normalised names and titles, for prefix matching while a user is still typing. */
-  completion: string;
+  /**
+   * Names and titles, for prefix matching while a user is still typing: as written (a concatenation,
+   * not a copy); the engine normalises it the first time autocomplete reads it.
+   */
+  completionText: string;
 }
 
 export const MEDIUM_WORDS: Record<string, string> = {
@@ -54,15 +57,12 @@ function memo(f: (text: string) => string): (text: string) => string {
 }
 
 /**
- * A document's completion text is normalised the first time autocomplete reads it, not at start-up: a
- * thousand articles' worth of it is seconds of work most processes never need.
+ * A document with its completion text as written. Normalised later, by the engine, the first time
+ * autocomplete reads it: a thousand articles' worth is seconds of work most processes never need. A
+ * plain property, not a getter: an accessor on each document made every one a large dictionary object.
  */
-function withCompletion(doc: Omit<SearchDoc, 'completion'>, text: () => string): SearchDoc {
-  let value: string | undefined;
-  return Object.defineProperty(doc, 'completion', {
-    get: () => (value ??= normalize(text())),
-    enumerable: true,
-  }) as SearchDoc;
+function withCompletion(doc: Omit<SearchDoc, 'completionText'>, text: string): SearchDoc {
+  return { ...doc, completionText: text };
 }
 
 /** What building the documents shares: the corpus, memoised normalisers, the entity-name finder. */
@@ -105,7 +105,7 @@ function paragraphDoc({ field, mentions }: Build, p: Paragraph): SearchDoc {
       ref: p.ref,
       suggestion: p.gloss,
     },
-    () => `${p.gloss} ${p.text}`,
+    `${p.gloss} ${p.text}`,
   );
 }
 
@@ -131,7 +131,7 @@ function eventDoc({ corpus, field, mentions }: Build, e: EventEntry): SearchDoc 
       ref: e.ref,
       suggestion: e.label.en,
     },
-    () => `${e.label.en} ${e.label.zh} ${e.topics.join(' ')}`,
+    `${e.label.en} ${e.label.zh} ${e.topics.join(' ')}`,
   );
 }
 
@@ -162,7 +162,7 @@ function quoteDoc({ corpus, field, mentions }: Build, q: QuoteEntry): SearchDoc 
       ref: q.ref,
       suggestion: speaker ? `${speaker.name.en}: ${q.topics[0] ?? q.medium}` : q.medium,
     },
-    () => `${speakerNames} ${q.en} ${q.topics.join(' ')} ${q.text}`,
+    `${speakerNames} ${q.en} ${q.topics.join(' ')} ${q.text}`,
   );
 }
 
@@ -179,7 +179,7 @@ function entityDoc({ corpus, field }: Build, e: Entity): SearchDoc {
       ref: e.ref,
       suggestion: e.name.en,
     },
-    () => names,
+    names,
   );
 }
 
