@@ -24,7 +24,7 @@ describe('postings against a scan of every document', () => {
   it.each(golden.slice(0, 60))(
     '$command "$query" among chosen documents (only, no floor): the same as a scan',
     ({ command, query }) => {
-      const only = new Set(search.collections[command].filter((_, i) => i % 3 === 0).map((d) => d.id));
+      const only = search.collections[command].flatMap((_, i) => (i % 3 === 0 ? [i] : []));
       const options = { only, minCoverage: 0 };
       expect(plain(search.search(command, query, options))).toEqual(plain(scan.search(command, query, options)));
     },

@@ -1,5 +1,5 @@
 // A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
-import type { Corpus, FactEntry } from '../corpus/types.ts';
+import type { Corpus } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import {
@@ -97,6 +97,12 @@ export function createQuestionAnswerer(
     if (list) list.push(d);
     else quotesBy.set(d.subject, [d]);
   }
+  /** Per speaker: their quotes' places in the quote collection, and each quote's place among them. */
+  const quotePlace = new Map(search.collections.quote.map((d, i) => [d, i]));
+  const ownPlaces = new Map(
+    [...quotesBy].map(([speaker, own]) => [speaker, Int32Array.from(own, (d) => quotePlace.get(d)!)]),
+  );
+  const ownPlace = new Map([...quotesBy.values()].flatMap((own) => own.map((d, i): [string, number] => [d.id, i])));
   // Every sum the article names: a question about another sum asks about something it does not report.
   const knownAmounts = new Set(corpus.paragraphs.flatMap((p) => amountsIn(normalize(p.text))));
   const reader = new QuestionReader(
@@ -109,13 +115,15 @@ export function createQuestionAnswerer(
   const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
   const quoteByDoc = new Map(corpus.quotes.map((q) => [`quote:${q.id}`, q]));
   /** The `when` document a fact answers with: its event's, else its paragraph's. */
-  const factDoc = new Map<FactEntry, SearchDoc | undefined>();
-  const docOf = (m: FactMatch) => {
-    if (factDoc.has(m.fact)) return factDoc.get(m.fact);
-    const doc = docs.when.get(m.fact.event ? `event:${m.fact.event}` : `paragraph:${m.fact.ref}`);
-    factDoc.set(m.fact, doc);
-    return doc;
-  };
+  const whenPlace = new Map(search.collections.when.map((d, i) => [d.id, i]));
+  /** Per fact (by place), its document's place in the `when` collection; -1: none. */
+  const factWhen = Int32Array.from(
+    corpus.facts,
+    (f) => whenPlace.get(f.event ? `event:${f.event}` : `paragraph:${f.ref}`) ?? -1,
+  );
+  const docOf = (m: FactMatch) => search.collections.when[factWhen[m.at]!];
+  /** when's marks, by place: a document several facts name is taken once. */
+  const whenSeen = new Uint8Array(search.collections.when.length);
   // Suggestions, indexed once: the dated events by year, and each command's curated documents by entity.
   const events = search.collections.when.filter((d) => d.kind === 'event' && d.date !== null);
   const eventsByYear = new Map<number, SearchDoc[]>();
@@ -241,7 +249,7 @@ export function createQuestionAnswerer(
     const objectNamed = [...facts.objectTerms].some((t) => a.normalized.includes(t));
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
     const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);
-    const known = matchFacts(a, facts, lexicon).filter((m) => docOf(m) !== undefined);
+    const known = matchFacts(a, facts, lexicon).filter((m) => factWhen[m.at]! >= 0);
     // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
     const sorted =
       years.length === 0
@@ -255,29 +263,30 @@ export function createQuestionAnswerer(
     const matches = best(sorted);
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
     // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
-    const factScore = new Map<string, number>();
+    const places: number[] = [];
+    const placeScore: number[] = [];
     for (const m of matches) {
-      const id = docOf(m)!.id;
-      if (!factScore.has(id)) factScore.set(id, Math.max(0, m.score));
+      const p = factWhen[m.at]!;
+      if (whenSeen[p] === 1) continue;
+      whenSeen[p] = 1;
+      places.push(p);
+      placeScore.push(Math.max(0, m.score));
     }
-    const ranked = search.search('when', a.topic, { only: new Set(factScore.keys()), minCoverage: 0 }).hits;
+    for (const p of places) whenSeen[p] = 0;
+    const ranked = search.search('when', a.topic, { only: places, minCoverage: 0 }).hits;
     // Only the ranked few gain a text score; of the rest, the first few in order are the best.
-    const rankedIds = new Set(ranked.map((h) => h.doc.id));
-    const entries = [...factScore.entries()];
-    const shortlist: number[] = [];
+    const rankedHit = new Map(ranked.map((h) => [h.doc, h]));
+    const hits: Hit[] = [];
     let others = 0;
-    entries.forEach(([id], i) => {
-      if (rankedIds.has(id)) shortlist.push(i);
-      else if (others < SEARCH.maxResults) {
-        shortlist.push(i);
-        others++;
-      }
-    });
-    const hits: Hit[] = shortlist.map((i) => {
-      const [id, score] = entries[i]!;
-      const hit = ranked.find((h) => h.doc.id === id);
-      return { doc: docs.when.get(id)!, score: score + (hit?.score ?? 0), terms: hit?.terms ?? [] };
-    });
+    let rankedSeen = 0;
+    for (let i = 0; i < places.length && (rankedSeen < rankedHit.size || others < SEARCH.maxResults); i++) {
+      const doc = search.collections.when[places[i]!]!;
+      const hit = rankedHit.get(doc);
+      if (hit) rankedSeen++;
+      else if (others < SEARCH.maxResults) others++;
+      else continue;
+      hits.push({ doc, score: placeScore[i]! + (hit?.score ?? 0), terms: hit?.terms ?? [] });
+    }
     hits.sort((x, y) => y.score - x.score);
     const top = hits[0]!.score;
     const results = hits.filter((h) => h.score >= top - FACT_SLACK).slice(0, SEARCH.maxResults);
@@ -415,7 +424,7 @@ export function createQuestionAnswerer(
       const named = first.definite || (a.type === 'quote' && !aboutMedium);
       return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
     }
-    const { hits } = search.search('quote', a.topic, { only: new Set(own.map((d) => d.id)), minCoverage: 0 });
+    const { hits } = search.search('quote', a.topic, { only: ownPlaces.get(speaker)!, minCoverage: 0 });
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
     const done = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
@@ -424,16 +433,21 @@ export function createQuestionAnswerer(
         factBoost.set(`quote:${m.fact.quote}`, Math.max(factBoost.get(`quote:${m.fact.quote}`) ?? 0, m.score));
     }
     const byDoc = new Map(hits.map((h) => [h.doc.id, h]));
-    const ranked = own
-      .map((doc) => {
-        const hit = byDoc.get(doc.id);
+    // Only a hit or a quote a fact names can score above 0; with neither, every quote scores 0 and
+    // none is shown (the cutoff is relative to 1). The rest are never looked at.
+    const scored = [...new Set([...byDoc.keys(), ...factBoost.keys()])]
+      .filter((id) => ownPlace.has(id) && docs.quote.get(id)?.subject === speaker)
+      .sort((x, y) => ownPlace.get(x)! - ownPlace.get(y)!);
+    const ranked = scored
+      .map((id) => {
+        const hit = byDoc.get(id);
         return {
-          doc,
-          score: (hit?.score ?? 0) + (factBoost.get(doc.id) ?? 0) * QUOTE_FACT_WEIGHT,
+          doc: docs.quote.get(id)!,
+          score: (hit?.score ?? 0) + (factBoost.get(id) ?? 0) * QUOTE_FACT_WEIGHT,
           terms: hit?.terms ?? [],
         };
       })
-      .filter((h) => h.score > 0 || (hits.length === 0 && factBoost.size === 0))
+      .filter((h) => h.score > 0)
       .sort((x, y) => y.score - x.score);
     const top = ranked[0]?.score || 1;
     const shown = ranked.filter((h) => h.score >= top * SEARCH.relativeCutoff).slice(0, SEARCH.maxResults);

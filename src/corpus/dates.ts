@@ -49,8 +49,12 @@ export function makeDate(fields: Omit<DateContext, 'label' | 'labelZh'>): DateCo
   // Only the defined keys, added in order: deleting keys would turn every date into a slow, large
   // dictionary object (tens of MB at a thousand articles).
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries({ ...fields, label: en, labelZh: zh }))
+  for (const key in fields) {
+    const value = fields[key as keyof typeof fields];
     if (value !== undefined) out[key] = value;
+  }
+  out.label = en;
+  out.labelZh = zh;
   return out as unknown as DateContext;
 }
 

@@ -5,6 +5,8 @@ import type { Lexicon } from './lexicon.ts';
 
 export interface FactMatch {
   fact: FactEntry;
+  /** The fact's place in corpus.facts (FactIndex.facts). */
+  at: number;
   score: number;
 }
 
@@ -28,7 +30,9 @@ export function hasEventAction(a: Analysis, lexicon: Lexicon): boolean {
 
 /** The curated facts keyed for questions: a question touches only the facts of its own actions and names. */
 export class FactIndex {
-  readonly byAction = new Map<string, FactEntry[]>();
+  readonly facts: readonly FactEntry[];
+  /** Per action, its facts' places in `facts`, ascending. */
+  private readonly byAction = new Map<string, number[]>();
   readonly byEntity = new Map<string, FactEntry[]>();
   readonly eventEntities: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every action some fact has: the others are deeds the article never reports. */
@@ -39,24 +43,27 @@ export class FactIndex {
    * Facts that score alike for every question share a shape: the same actions, roles, event entities,
    * object and amount (a fact told again by another source). A question scores each shape once.
    */
-  readonly shapeOf: ReadonlyMap<FactEntry, number>;
+  readonly shapeOf: Int32Array;
   /** Per shape, its object's words in lower case (empty: no object). */
   readonly shapeObject: ReadonlyArray<readonly string[]>;
   /** Entity pairs some fact names together (in any roles), as "a\u0000b". */
   private readonly together = new Set<string>();
+  /** withActions' marks, by place: a fact met through two actions is taken once. */
+  private readonly seen: Uint8Array;
 
   constructor(corpus: Corpus) {
-    const push = (map: Map<string, FactEntry[]>, key: string, f: FactEntry) => {
+    const push = <T>(map: Map<string, T[]>, key: string, f: T) => {
       const list = map.get(key);
       if (list) list.push(f);
       else map.set(key, [f]);
     };
+    this.facts = corpus.facts;
     this.eventEntities = new Map(corpus.events.map((e) => [e.id, new Set(e.entities)]));
     const shapes = new Map<string, number>();
-    const shapeOf = new Map<FactEntry, number>();
+    const shapeOf = new Int32Array(corpus.facts.length);
     const shapeObject: string[][] = [];
-    for (const f of corpus.facts) {
-      for (const id of new Set(f.action)) push(this.byAction, id, f);
+    corpus.facts.forEach((f, at) => {
+      for (const id of new Set(f.action)) push(this.byAction, id, at);
       const named = new Set([...f.agent, ...f.patient, ...f.other]);
       for (const id of named) push(this.byEntity, id, f);
       for (const x of named) for (const y of named) this.together.add(`${x}\u0000${y}`);
@@ -68,9 +75,10 @@ export class FactIndex {
         shapes.set(key, shape);
         shapeObject.push(f.object ? [...f.object.en, ...f.object.zh].map((t) => t.toLowerCase()) : []);
       }
-      shapeOf.set(f, shape);
-    }
+      shapeOf[at] = shape;
+    });
     this.shapeOf = shapeOf;
+    this.seen = new Uint8Array(corpus.facts.length);
     this.shapeObject = shapeObject;
     this.reported = new Set(this.byAction.keys());
     this.objectTerms = new Set(
@@ -78,11 +86,24 @@ export class FactIndex {
     );
   }
 
-  /** The facts with any of these actions, each once: an action's facts in curation order, action by action. */
-  withActions(ids: Iterable<string>): FactEntry[] {
-    const out = new Set<FactEntry>();
-    for (const id of ids) for (const f of this.byAction.get(id) ?? []) out.add(f);
-    return [...out];
+  /** The places of the facts with any of these actions, each once: an action's facts in curation order, action by action. */
+  withActions(ids: Iterable<string>): number[] {
+    const { seen } = this;
+    const out: number[] = [];
+    for (const id of ids) {
+      for (const at of this.byAction.get(id) ?? []) {
+        if (seen[at] === 1) continue;
+        seen[at] = 1;
+        out.push(at);
+      }
+    }
+    for (const at of out) seen[at] = 0;
+    return out;
+  }
+
+  /** The places of the facts with this action, in curation order. */
+  placesOf(action: string): readonly number[] {
+    return this.byAction.get(action) ?? [];
   }
 
   /** Whether some fact names both entities. */
@@ -146,8 +167,9 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
   };
   // A stable sort by score, as buckets: the few distinct scores are sorted, the facts keep their order.
   const buckets = new Map<number, FactMatch[]>();
-  for (const fact of index.withActions(among ?? asked)) {
-    const shape = index.shapeOf.get(fact)!;
+  for (const at of index.withActions(among ?? asked)) {
+    const fact = index.facts[at]!;
+    const shape = index.shapeOf[at]!;
     let score = byShape.get(shape);
     if (score === undefined) {
       score = scoreOf(fact, shape);
@@ -155,8 +177,8 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
     }
     if (score === null) continue;
     const bucket = buckets.get(score);
-    if (bucket) bucket.push({ fact, score });
-    else buckets.set(score, [{ fact, score }]);
+    if (bucket) bucket.push({ fact, at, score });
+    else buckets.set(score, [{ fact, at, score }]);
   }
   return [...buckets.keys()].sort((x, y) => y - x).flatMap((score) => buckets.get(score)!);
 }
@@ -224,11 +246,13 @@ export function untold(a: Analysis, index: FactIndex): string[] {
     .filter(
       (t) =>
         !t.actions.some((id) =>
-          (index.byAction.get(id) ?? []).some(
-            (f) =>
+          index.placesOf(id).some((at) => {
+            const f = index.facts[at]!;
+            return (
               [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].some((o) => o.toLowerCase() === t.text) ||
-              t.zh.some((z) => f.evidence.includes(z)),
-          ),
+              t.zh.some((z) => f.evidence.includes(z))
+            );
+          }),
         ),
     )
     .map((t) => t.text);

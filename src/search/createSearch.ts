@@ -93,8 +93,11 @@ function bestFirst(candidates: readonly number[], score: Float64Array, want: num
 }
 
 export interface SearchOptions {
-  /** Score only these documents (by id): the question reader has already chosen the candidates. */
-  only?: ReadonlySet<string>;
+  /**
+   * Score only these documents, by their place in the command's collection: the question reader has
+   * already chosen the candidates. The others are skipped as their postings are read.
+   */
+  only?: ArrayLike<number>;
   /** Overrides SEARCH.minCoverage: ranking candidates already known to answer needs no floor. */
   minCoverage?: number;
 }
@@ -193,8 +196,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   );
   const matchCache = new Map<string, Row>();
   let cachedEntries = 0;
-  const numberOf = new Map(all.map((d, g) => [d.id, g]));
-  /** The documents of `only`, marked by number: a filter that costs the set's size, not the candidates'. */
+  /** The documents of `only`, marked by number while a search runs. */
   const allowed = new Uint8Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
@@ -231,6 +233,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
       return [{ c, row, idf }];
     });
     const candidates: number[] = [];
+    const lo = offset[command];
+    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 1;
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       // Summed concept by concept, in query order, as a scan of every document adds them.
@@ -240,6 +244,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         const { docs: at, weights, subject } = w.row;
         for (let i = 0; i < at.length; i++) {
           const g = at[i]!;
+          if (only && allowed[g] === 0) continue;
           if (score[g] === 0) candidates.push(g);
           score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
         }
@@ -250,20 +255,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         score[g] = s;
       }
     }
-    let ranked = candidates;
-    if (only) {
-      const marked: number[] = [];
-      for (const id of only) {
-        const g = numberOf.get(id);
-        if (g !== undefined && allowed[g] === 0) {
-          allowed[g] = 1;
-          marked.push(g);
-        }
-      }
-      ranked = candidates.filter((g) => allowed[g] === 1);
-      for (const g of marked) allowed[g] = 0;
-    }
-    const outcome = rank(command, ranked, weighted, nearMisses, minCoverage);
+    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 0;
+    const outcome = rank(command, candidates, weighted, nearMisses, minCoverage);
     for (const g of candidates) score[g] = 0;
     return outcome;
   }

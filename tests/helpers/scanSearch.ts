@@ -65,7 +65,7 @@ export function scanSearch(corpus: Corpus): ScanSearch {
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       docs.forEach((doc, i) => {
-        if (only && !only.has(doc.id)) return;
+        if (only && !Array.prototype.includes.call(only, i)) return;
         let sum = 0;
         const terms: string[] = [];
         for (const w of weighted) {
