@@ -139,12 +139,12 @@ export async function benchScale(sizes: readonly number[] = SCALE_SIZES): Promis
     const dir = writeScaledCorpus(n);
     try {
       const ip = inProcess(dir);
-      const build = spawnSync(process.execPath, ['dist/buildIndex.js'], {
+      const build = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scaleSnapshot.ts', dir], {
         cwd: PROJECT_ROOT,
         env: { ...process.env, FEUD_DATA_DIR: dir },
         encoding: 'utf8',
       });
-      if (build.status !== 0) throw new Error(`build:index failed: ${build.stderr}`);
+      if (build.status !== 0) throw new Error(`snapshot failed: ${build.stderr}`);
       const snapshotMb = statSync(snapshotPath(dir)).size / 2 ** 20;
       const ask = await askRun(dir, queries);
       means.push(ask.meanGapMs);
