@@ -46,7 +46,7 @@ function better(score: Float64Array, a: number, b: number): boolean {
 }
 
 /** The best k of the candidates, best first, with a bounded heap: no sort of every scored document. */
-export function topK(candidates: readonly number[], score: Float64Array, k: number): number[] {
+export function topK(candidates: ArrayLike<number>, score: Float64Array, k: number): number[] {
   const heap: number[] = [];
   const worse = (i: number, j: number) => better(score, heap[j]!, heap[i]!);
   const down = (i: number) => {
@@ -61,7 +61,8 @@ export function topK(candidates: readonly number[], score: Float64Array, k: numb
       i = m;
     }
   };
-  for (const g of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const g = candidates[c]!;
     if (heap.length < k) {
       heap.push(g);
       for (let i = heap.length - 1; i > 0;) {
@@ -82,7 +83,7 @@ export function topK(candidates: readonly number[], score: Float64Array, k: numb
  * Walks the candidates best first, asking for more only while `take` wants them: take returns false to
  * stop. Starts with a few and widens by four, so a query matching ten thousand documents sorts a few dozen.
  */
-function bestFirst(candidates: readonly number[], score: Float64Array, want: number, take: (g: number) => boolean) {
+function bestFirst(candidates: ArrayLike<number>, score: Float64Array, want: number, take: (g: number) => boolean) {
   for (let k = Math.max(8, want * 2); ; k *= 4) {
     const top = topK(candidates, score, k);
     let done = false;
@@ -198,6 +199,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   let cachedEntries = 0;
   /** The documents of `only`, marked by number while a search runs. */
   const allowed = new Uint8Array(all.length);
+  /** The documents a search scores, in the order first met. */
+  const found = new Int32Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
     const key = `${command}\u0000${c.key}\u0000${c.zh.join('|')}`;
@@ -232,7 +235,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
       total += idf;
       return [{ c, row, idf }];
     });
-    const candidates: number[] = [];
+    // Into a buffer kept between searches: a query over a thousand articles has tens of thousands.
+    let n = 0;
     const lo = offset[command];
     if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 1;
     if (weighted.length > 0 && total > 0) {
@@ -245,31 +249,33 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         for (let i = 0; i < at.length; i++) {
           const g = at[i]!;
           if (only && allowed[g] === 0) continue;
-          if (score[g] === 0) candidates.push(g);
+          if (score[g] === 0) found[n++] = g;
           score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
         }
       }
-      for (const g of candidates) {
+      for (let c = 0; c < n; c++) {
+        const g = found[c]!;
         let s = score[g]! / total;
         if (command === 'when') s *= whenFactor[g]!;
         score[g] = s;
       }
     }
     if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 0;
+    const candidates = found.subarray(0, n);
     const outcome = rank(command, candidates, weighted, nearMisses, minCoverage);
-    for (const g of candidates) score[g] = 0;
+    for (let c = 0; c < n; c++) score[found[c]!] = 0;
     return outcome;
   }
 
   function rank(
     command: Command,
-    candidates: number[],
+    candidates: Int32Array,
     weighted: Array<{ c: Concept }>,
     nearMisses: Concept[],
     minCoverage: number,
   ): SearchOutcome {
     let best = 0;
-    for (const g of candidates) if (score[g]! > best) best = score[g]!;
+    for (let c = 0; c < candidates.length; c++) if (score[candidates[c]!]! > best) best = score[candidates[c]!]!;
     if (candidates.length === 0 || best < minCoverage || best === 0) {
       const partial = new Set<string>();
       bestFirst(candidates, score, SEARCH.maxSuggestions, (g) => {

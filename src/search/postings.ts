@@ -165,6 +165,9 @@ export class Postings {
   private readonly isSubject: Uint8Array;
   private readonly inRow: Uint8Array;
   private readonly dated: Uint8Array;
+  /** Buffers kept between rows: a row over a thousand articles touches tens of thousands of documents. */
+  private readonly touchedBuf: Int32Array;
+  private readonly datedBuf: Int32Array;
 
   constructor(
     readonly data: PostingsData,
@@ -177,6 +180,8 @@ export class Postings {
     this.isSubject = new Uint8Array(docCount);
     this.inRow = new Uint8Array(docCount);
     this.dated = new Uint8Array(docCount);
+    this.touchedBuf = new Int32Array(docCount);
+    this.datedBuf = new Int32Array(docCount);
   }
 
   clearCache(): void {
@@ -234,12 +239,12 @@ export class Postings {
 
   /** What matchConcept gives for every document of [lo, hi), for the documents where it is not nothing. */
   row(c: Concept, lo: number, hi: number): Row {
-    const { weight, isSubject, inRow, dated } = this;
-    const touched: number[] = [];
+    const { weight, isSubject, inRow, dated, touchedBuf: touched, datedBuf: datedHere } = this;
+    let nt = 0;
     const touch = (g: number) => {
       if (inRow[g] === 0) {
         inRow[g] = 1;
-        touched.push(g);
+        touched[nt++] = g;
       }
     };
     const fields = (texts: Int32Array, occ: Csr, occWeight: Float64Array) => {
@@ -263,7 +268,7 @@ export class Postings {
       }
     };
     if (c.entities.length > 0) {
-      for (const g of touched) weight[g] = Math.min(weight[g]!, MENTION_WEIGHT);
+      for (let x = 0; x < nt; x++) weight[touched[x]!] = Math.min(weight[touched[x]!]!, MENTION_WEIGHT);
       for (const id of c.entities) {
         inRange(this.docsWith(`entity:${id}`), (g) => {
           touch(g);
@@ -275,28 +280,30 @@ export class Postings {
         });
       }
     }
-    const datedHere: number[] = [];
+    let nd = 0;
     for (const d of c.dates) {
       for (const docs of this.datedDocs(d)) {
         inRange(docs, (g) => {
           if (dated[g] === 0) {
             dated[g] = 1;
-            datedHere.push(g);
+            datedHere[nd++] = g;
           }
         });
       }
     }
-    for (const g of datedHere) {
+    for (let x = 0; x < nd; x++) {
+      const g = datedHere[x]!;
       touch(g);
       weight[g] = weight[g]! > 0 ? 1 : DATE_WEIGHT;
       dated[g] = 0;
     }
     let n = 0;
     let df = 0;
-    for (const g of touched) if (weight[g]! > 0 || isSubject[g] === 1) n++;
+    for (let x = 0; x < nt; x++) if (weight[touched[x]!]! > 0 || isSubject[touched[x]!] === 1) n++;
     const out: Row = { docs: new Int32Array(n), weights: new Float64Array(n), subject: new Uint8Array(n), df: 0 };
     let i = 0;
-    for (const g of touched) {
+    for (let x = 0; x < nt; x++) {
+      const g = touched[x]!;
       const w = weight[g]!;
       if (w > 0 || isSubject[g] === 1) {
         out.docs[i] = g;
