@@ -43,7 +43,7 @@ const SYLLABLES =
   'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru ta te ti to tu'.split(' ');
 
 /** A pronounceable made-up word per (copy, paragraph, slot): new vocabulary that grows with the corpus. */
-function madeUpWord(seed: number): string {
+export function madeUpWord(seed: number): string {
   let s = seed;
   let w = '';
   for (let i = 0; i < 4; i++) {
