@@ -1,6 +1,6 @@
 // The snapshot (corpus and index): the same corpus and answers as a fresh build, never used once the data changed.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeScaledCorpus } from '../bench/scaleCorpus.ts';
@@ -41,9 +41,10 @@ describe('index snapshot', () => {
   });
 
   it('gives back the corpus that building and validating the data gives, lookups included', () => {
-    const dir = writeScaledCorpus(2);
+    // Enough sources that the file is read in several chunks, with lines cut between them.
+    const dir = writeScaledCorpus(12);
     dirs.push(dir);
-    writeSnapshot(dir);
+    expect(statSync(writeSnapshot(dir)).size).toBeGreaterThan(1.5 * 2 ** 20);
     const loaded = loadIndexed(dir);
     expect(loaded.unused).toBeUndefined();
     expect(loaded.index, 'read from the snapshot').toBeDefined();

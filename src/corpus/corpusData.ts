@@ -38,6 +38,33 @@ export function corpusParts(corpus: Corpus): CorpusPart[] {
   }));
 }
 
+/**
+ * Equal strings made one: JSON.parse gives every occurrence its own copy, and a corpus repeats itself (a
+ * paragraph's text in its events' and quotes' passages, the same section title on every paragraph, the
+ * same sentence told by several sources). Walks the parsed data in place.
+ */
+export function internStrings<T>(value: T, seen = new Map<string, string>()): T {
+  const one = (s: string) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
+  const walk = (x: unknown): unknown => {
+    if (typeof x === 'string') return one(x);
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) x[i] = walk(x[i]);
+      return x;
+    }
+    if (typeof x === 'object' && x !== null) {
+      const o = x as Record<string, unknown>;
+      for (const k of Object.keys(o)) o[k] = walk(o[k]);
+    }
+    return x;
+  };
+  return walk(value) as T;
+}
+
 /** The corpus again, with its lookups; the parts in source order, as corpusParts wrote them. */
 export function corpusFromData(head: CorpusHead, parts: readonly CorpusPart[]): Corpus {
   const paragraphs = parts.flatMap((p) => p.paragraphs);

@@ -6,10 +6,17 @@
 // JSON lines: a header (version, fingerprint, each input file's digest), the index, the corpus's shared part,
 // then one line per source, so that a thousand articles are read as a thousand strings, not one huge one.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCorpus, type ReadData } from '../corpus/buildCorpus.ts';
-import { corpusFromData, corpusHead, corpusParts, type CorpusHead, type CorpusPart } from '../corpus/corpusData.ts';
+import {
+  corpusFromData,
+  corpusHead,
+  corpusParts,
+  internStrings,
+  type CorpusHead,
+  type CorpusPart,
+} from '../corpus/corpusData.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/createSearch.ts';
 import { corpusFingerprint, fromSnapshot, SNAPSHOT_VERSION, SnapshotError, toSnapshot } from '../search/snapshot.ts';
@@ -59,13 +66,34 @@ export function writeSnapshot(dataDir?: string, path = snapshotPath(dataDir)): s
   return path;
 }
 
-/** The lines of a JSON-lines buffer, each decoded on its own. */
-function* lines(buf: Buffer): Generator<string> {
-  for (let start = 0; start < buf.length;) {
-    const nl = buf.indexOf(10, start);
-    const end = nl < 0 ? buf.length : nl;
-    if (end > start) yield buf.toString('utf8', start, end);
-    start = end + 1;
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The lines of a JSON-lines file, each decoded on its own, read a chunk at a time: a thousand articles'
+ * snapshot (over 100 MB) is never one buffer, so start-up holds at most its longest line twice.
+ */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let pending: Buffer[] = [];
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      const got = chunk.subarray(0, n);
+      let start = 0;
+      for (let nl = got.indexOf(10); nl >= 0; nl = got.indexOf(10, start)) {
+        const piece = got.subarray(start, nl);
+        const line = pending.length > 0 ? Buffer.concat([...pending, piece]).toString('utf8') : piece.toString('utf8');
+        pending = [];
+        if (line !== '') yield line;
+        start = nl + 1;
+      }
+      // UTF-8 never has a newline byte inside a character, so a line cut between chunks joins back whole.
+      if (start < n) pending.push(Buffer.from(got.subarray(start)));
+    }
+    const rest = Buffer.concat(pending).toString('utf8');
+    if (rest !== '') yield rest;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -109,7 +137,9 @@ export function inputsUnchanged(inputs: readonly Input[], read: ReadData): boole
 export function snapshotInputs(path: string): Input[] | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const first = lines(readFileSync(path)).next();
+    const it = fileLines(path);
+    const first = it.next();
+    void it.return(undefined);
     const header: unknown = first.done === true ? null : JSON.parse(first.value);
     return isHeader(header) ? header.inputs : undefined;
   } catch {
@@ -125,7 +155,7 @@ export type SnapshotRead = { corpus: Corpus; index: SearchIndex } | { corpus?: u
  */
 export function readSnapshot(path: string, read: ReadData): SnapshotRead {
   if (!existsSync(path)) return { problem: undefined };
-  const it = lines(readFileSync(path));
+  const it = fileLines(path);
   const next = (): unknown => {
     const line = it.next();
     if (line.done) throw new SnapshotError('cut short');
@@ -140,7 +170,10 @@ export function readSnapshot(path: string, read: ReadData): SnapshotRead {
     const index = fromSnapshot(next(), header.fingerprint);
     const head = next();
     if (!isCorpusHead(head)) return { problem: 'malformed corpus' };
-    const parts = head.sources.map(() => next());
+    // One map for every part: the sources' texts are interned as each line is read, before the next.
+    const seen = new Map<string, string>();
+    internStrings(head, seen);
+    const parts = head.sources.map(() => internStrings(next(), seen));
     if (!parts.every(isCorpusPart)) return { problem: 'malformed corpus' };
     if (parts.some((p, i) => p.sourceId !== head.sources[i]!.id)) return { problem: 'sources out of order' };
     return { corpus: corpusFromData(head, parts), index };
@@ -148,6 +181,9 @@ export function readSnapshot(path: string, read: ReadData): SnapshotRead {
     if (err instanceof SnapshotError) return { problem: err.message };
     if (err instanceof SyntaxError) return { problem: `not valid JSON (${err.message})` };
     throw err;
+  } finally {
+    // A stale snapshot is left unread: the file is closed all the same.
+    void it.return(undefined);
   }
 }
 
