@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeScaledCorpus } from '../bench/scaleCorpus.ts';
 import { createApp } from '../src/app.ts';
+import { loadCorpus } from '../src/io/readData.ts';
 import { layoutLabels, overlaps } from '../src/pictures/labelLayout.ts';
 import { loadFonts } from '../src/pictures/rasterize.ts';
 import { chartCitation, chartEvents } from '../src/pictures/timelineEvents.ts';
@@ -166,6 +168,22 @@ describe('pictures drawn ahead (the build step)', () => {
       // No file for a chart means drawing it: an empty folder gives the real picture.
       rmSync(files[0]!);
       expect(createTimelinePictures(app, { drawnDir: dir }).png('en').equals(pictures.png('en'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the picture of a corpus of several articles', () => {
+  it('charts the events of the article it cites, the first source, not of every source', () => {
+    const dir = writeScaledCorpus(3);
+    try {
+      const many = createApp(loadCorpus(undefined, dir));
+      const events = chartEvents(many, 'en');
+      const first = many.corpus.sources[0]!.id;
+      expect(events.length).toBe(many.corpus.events.filter((e) => e.sourceId === first).length);
+      expect(events.length * 3).toBe(many.corpus.events.length);
+      expect(chartCitation(many, 'en').title).toBe(many.corpus.sources[0]!.title);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,8 +3,13 @@ import type { Answerer } from '../answer/answerQuery.ts';
 import type { Lang } from '../render/messages.ts';
 import type { ChartCitation, ChartEvent } from './timelineSvg.ts';
 
+/**
+ * The events of the article the picture cites (chartCitation: the first source), in timeline order. One
+ * article's timeline fits a picture; a thousand articles' would be neither drawable nor readable.
+ */
 export function chartEvents(app: Answerer, lang: Lang): ChartEvent[] {
-  const byId = new Map(app.corpus.events.map((e) => [`event:${e.id}`, e]));
+  const cited = app.corpus.sources[0]?.id;
+  const byId = new Map(app.corpus.events.filter((e) => e.sourceId === cited).map((e) => [`event:${e.id}`, e]));
   return app.timeline().flatMap((r) => {
     const event = byId.get(r.id);
     return event && r.date ? [{ id: r.id, ref: r.ref, label: event.label[lang], date: r.date }] : [];

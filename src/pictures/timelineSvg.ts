@@ -285,7 +285,8 @@ export function timelineSvg(
     );
     labels.push({ id: r.event.id, x: labelX, y: p.top, width, height: p.height, lines: r.lines });
   });
-  out.push(...leaders, ...marks, ...words);
+  // Appended one by one: a spread of a long list overflows the call stack.
+  for (const part of [leaders, marks, words]) for (const line of part) out.push(line);
   out.push('</svg>');
   return { svg: out.join('\n'), width: C.width, height, labels, texts };
 }
