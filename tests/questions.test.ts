@@ -151,6 +151,9 @@ describe('when and quote follow the action and the speaker asked about', () => {
     ['马斯克啥时候撤资的?', '2018'],
     ['When did Musk get pushed out of the board?', '2018-02'],
     ['OpenAI啥时候弄了个能赚钱的公司?', '2019'],
+    // Told only by Musk's own words (his 2015 email, quoted in a 2024 paragraph): dated by the words.
+    ['When did Musk promise a billion dollars?', '2015'],
+    ['马斯克什么时候承诺给OpenAI十亿美元的?', '2015'],
   ])('when: %s → %s', (query, year) => {
     const [top] = found(app.answer({ command: 'when', query }));
     expect(top?.date?.start.startsWith(year)).toBe(true);

@@ -1,5 +1,5 @@
 // A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
-import type { Corpus } from '../corpus/types.ts';
+import type { Corpus, DateContext } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import {
@@ -265,12 +265,17 @@ export function createQuestionAnswerer(
     // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
     const places: number[] = [];
     const placeScore: number[] = [];
+    // A deed told only by someone's words (Musk's 2015 email pledging $1 billion, quoted in a 2024 paragraph)
+    // happened when the words were said: its answer carries the quote's date, not the paragraph's.
+    const saidWhen = new Map<SearchDoc, DateContext>();
     for (const m of matches) {
       const p = factWhen[m.at]!;
       if (whenSeen[p] === 1) continue;
       whenSeen[p] = 1;
       places.push(p);
       placeScore.push(Math.max(0, m.score));
+      const said = m.fact.event === undefined && m.fact.quote ? quoteByDoc.get(`quote:${m.fact.quote}`)?.date : null;
+      if (said) saidWhen.set(search.collections.when[p]!, said);
     }
     for (const p of places) whenSeen[p] = 0;
     const ranked = search.search('when', a.topic, { only: places, minCoverage: 0 }).hits;
@@ -294,7 +299,11 @@ export function createQuestionAnswerer(
       'when',
       query,
       a,
-      results.map((h) => toResult({ ...h, score: Math.min(1, h.score / top) })),
+      results.map((h) => {
+        const r = toResult({ ...h, score: Math.min(1, h.score / top) });
+        const said = saidWhen.get(h.doc);
+        return said ? { ...r, date: said } : r;
+      }),
     );
   }
 
