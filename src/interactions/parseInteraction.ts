@@ -3,16 +3,17 @@ import * as z from 'zod';
 import { ASK_MESSAGE_COMMAND, FEUD_COMMAND } from '../../commands/feud.ts';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
-const user = z.looseObject({ id: snowflake });
+// Plain objects, not loose ones: only the fields read are copied out of a payload that carries many more.
+const user = z.object({ id: snowflake });
 
-const base = z.looseObject({
+const base = z.object({
   id: snowflake,
   application_id: snowflake,
   type: z.number().int(),
   token: z.string().min(1),
   locale: z.string().optional(),
   guild_locale: z.string().optional(),
-  member: z.looseObject({ user }).optional(),
+  member: z.object({ user }).optional(),
   user: user.optional(),
   guild_id: snowflake.optional(),
   /** 0 guild, 1 the bot's DM, 2 any other DM or group DM (a user-installed app). */
