@@ -43,6 +43,8 @@ export function corpusParts(corpus: Corpus): CorpusPart[] {
  * paragraph's text in its events' and quotes' passages, the same section title on every paragraph, the
  * same sentence told by several sources). Walks the parsed data in place.
  */
+const MIN_INTERNED = 12;
+
 export function internStrings<T>(value: T, seen = new Map<string, string>()): T {
   const one = (s: string) => {
     const known = seen.get(s);
@@ -51,14 +53,22 @@ export function internStrings<T>(value: T, seen = new Map<string, string>()): T 
     return s;
   };
   const walk = (x: unknown): unknown => {
-    if (typeof x === 'string') return one(x);
+    // Short strings (ids, refs, dates) cost more to look up than they save.
+    if (typeof x === 'string') return x.length < MIN_INTERNED ? x : one(x);
     if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) x[i] = walk(x[i]);
+      for (let i = 0; i < x.length; i++) {
+        const v: unknown = x[i];
+        if (typeof v === 'object' || typeof v === 'string') x[i] = walk(v);
+      }
       return x;
     }
     if (typeof x === 'object' && x !== null) {
       const o = x as Record<string, unknown>;
-      for (const k of Object.keys(o)) o[k] = walk(o[k]);
+      // JSON.parse gives plain objects: every enumerable key is an own key.
+      for (const k in o) {
+        const v = o[k];
+        if (typeof v === 'object' || typeof v === 'string') o[k] = walk(v);
+      }
     }
     return x;
   };
