@@ -34,6 +34,8 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['谁是Y Combinator的老大?', 'altman', 'Y Combinator总裁'],
     // A person asked after an organisation alone: whom the article ties to it by a standing role.
     ["who's the stripe guy", 'brockman', 'Stripe前首席技术官'],
+    // Two clauses, a standing role and a deed: the name each fact leaves out still ties the answer.
+    ['who was the stripe cto that musk sued', 'brockman', '布罗克曼'],
     ['which person is from Y Combinator?', 'altman', 'Y Combinator总裁'],
     ['Which company put $1 billion into OpenAI?', 'microsoft', '10亿美元的投资'],
     ['Which carmaker did Musk want OpenAI merged into?', 'tesla', '合并OpenAI和特斯拉'],

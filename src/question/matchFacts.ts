@@ -147,10 +147,13 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
     const together = shared.some((id) => lexicon.byId.get(id)?.symmetric);
     // The question names the fact's object ("OpenAI LP"): a name inside it is no role to check.
     const objectNamed = index.shapeObject[shape]!.some((t) => a.normalized.includes(t));
+    // A standing role ("Stripe's CTO") has no word order to read: "the Stripe CTO that Musk sued" puts Stripe
+    // before the verb, yet Stripe is the organisation the role is held at, never its holder.
+    const standing = fact.action.every((id) => lexicon.byId.get(id)?.kind === 'relation');
     for (const m of a.mentions) {
       // "before OpenAI lured him away": a name that dates the deed is no party to it.
       if (m.anchor) continue;
-      const fit = roleFit(fact, together || objectNamed ? { ...m, definite: false } : m);
+      const fit = roleFit(fact, together || objectNamed || standing ? { ...m, definite: false } : m);
       if (fit === 'swapped') rejected = true;
       else if (fit === 'in') score += NAMED_IN_ROLE;
       else if (inEvent?.has(m.entity)) score += NAMED_IN_EVENT;
@@ -222,9 +225,13 @@ export function fillers(
   const asked = new Set(a.actions.flatMap((s) => s.actions));
   for (const c of best.values())
     c.score += CLAUSE_BONUS * Math.max(0, [...c.actions].filter((id) => asked.has(id)).length - 1);
-  // "some guy from Stripe": a name the question ties the answer to, in any fact with the candidate.
-  const ties = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
+  // "some guy from Stripe": a name the question ties the answer to, in any fact with the candidate. With two
+  // clauses ("the Stripe CTO that Musk sued"), a name the candidate's own fact leaves out ties it the same way.
+  const withs = a.mentions.filter((m) => m.role === 'with').map((m) => m.entity);
+  const twoClauses = new Set(a.actions.map((s) => s.start)).size > 1;
   for (const c of best.values()) {
+    const own = new Set([...c.fact.agent, ...c.fact.patient, ...c.fact.other]);
+    const ties = twoClauses ? [...new Set([...withs, ...[...named].filter((e) => !own.has(e))])] : withs;
     for (const t of ties) if (index.namedTogether(c.entity, t)) c.score += TIE_BONUS;
   }
   return [...best.values()].sort((x, y) => y.score - x.score);
