@@ -74,6 +74,16 @@ const WH_NOUN_BONUS = 0.4;
 /** A message asked about by its medium: its words are wanted, whoever the names before it are. */
 const MEDIUM_ASKED = /那条|那封|那篇|那段|推文|帖子|邮件|\b(?:tweet|tweets|email|emails|post|blog)\b/;
 
+/**
+ * The noun the question word asks for ("which carmaker", "the guy who", "哪家公司"). In "which famous computer
+ * scientist" it is the person noun among the next few words, else the last of them.
+ */
+function askedNoun(a: Analysis): string | undefined {
+  const m = WH_NOUN.exec(a.normalized);
+  const words = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(' ');
+  return (words.find((w) => PERSON_NOUNS.has(w)) ?? words[words.length - 1]) || undefined;
+}
+
 const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
 export interface QuestionAnswerer {
@@ -312,10 +322,15 @@ export function createQuestionAnswerer(
    * deed: the people the article ties to all of them by a standing role (CTO of, president of, worked at).
    */
   function peopleOf(a: Analysis): Result[] {
-    const m = WH_NOUN.exec(a.normalized);
-    const noun = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(' ').find((w) => PERSON_NOUNS.has(w));
+    const noun = askedNoun(a);
     const orgs = a.mentions.map((x) => x.entity);
-    if (!noun || orgs.length === 0 || orgs.some((id) => corpus.entityById.get(id)?.kind === 'person')) return [];
+    if (
+      noun === undefined ||
+      !PERSON_NOUNS.has(noun) ||
+      orgs.length === 0 ||
+      orgs.some((id) => corpus.entityById.get(id)?.kind === 'person')
+    )
+      return [];
     return corpus.facts
       .filter((f) => f.action.some((id) => lexicon.byId.get(id)?.kind === 'relation'))
       .filter((f) => orgs.every((id) => f.patient.includes(id) || f.other.includes(id)))
@@ -327,10 +342,7 @@ export function createQuestionAnswerer(
 
   /** "Which carmaker", "which platform", "the guy who": the kind of answer the question word names. */
   function kindFit(a: Analysis, entity: string): number {
-    const m = WH_NOUN.exec(a.normalized);
-    // "which famous computer scientist": the head noun is the last of the next few words that is one.
-    const words = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(' ');
-    const noun = words.find((w) => PERSON_NOUNS.has(w)) ?? words[words.length - 1];
+    const noun = askedNoun(a);
     const e = corpus.entityById.get(entity);
     if (!noun || !e) return 0;
     const wantsPerson = PERSON_NOUNS.has(noun);
