@@ -1,8 +1,8 @@
 // HTTP mode's Delete: the click is acknowledged in the HTTP response (a deferred update), then the message is
 // deleted through Discord's REST API with the click's own token (no bot token in HTTP mode).
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InteractionsServer } from '../src/discord/httpServer.ts';
 import { startHttpMode } from '../src/discord/httpMode.ts';
 import { createInteractionHandler } from '../src/interactions/handleInteraction.ts';
 import { FAKE_APPLICATION_ID } from './fake-discord/ids.ts';
@@ -14,7 +14,7 @@ import { generateSigningKeys, signRequest } from './helpers/signedRequest.ts';
 
 const keys = generateSigningKeys();
 let fake: FakeDiscord;
-let server: Server;
+let server: InteractionsServer;
 let base: string;
 
 beforeAll(async () => {
@@ -32,9 +32,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const closed = new Promise((resolve) => server.close(resolve));
-  server.closeAllConnections();
-  await closed;
+  // A drain also waits for what the answers started: the Delete, and the metrics loading after the first answer.
+  await server.drain();
   await fake.stop();
 });
 

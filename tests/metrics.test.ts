@@ -135,7 +135,10 @@ describe('HTTP mode: /metrics on PORT', () => {
 describe('deferredMetrics (HTTP mode loads prom-client after its first answer)', () => {
   it('counts what happened before prom-client loaded, once, and serves the text once it has', async () => {
     let loaded: (m: ReturnType<typeof createMetrics>) => void = () => undefined;
-    const sink = deferredMetrics(() => new Promise((resolve) => (loaded = resolve)));
+    const sink = deferredMetrics(
+      () => new Promise((resolve) => (loaded = resolve)),
+      (error) => expect.unreachable(String(error)),
+    );
     const command = { kind: 'command', subcommand: 'when', results: 2, answer: 'found' } as const;
     sink.interaction(command, 0.001);
     sink.interaction(command, 0.001);
@@ -147,6 +150,65 @@ describe('deferredMetrics (HTTP mode loads prom-client after its first answer)',
       .find((f) => f.name === 'feud_interactions_total')
       ?.metrics.find((m) => m.labels?.result === 'found');
     expect(Number(found?.value)).toBe(3);
+  });
+
+  it('reports a failed load to its error sink, never as a rejection, and loads on the next scrape', async () => {
+    const errors: unknown[] = [];
+    let loads = 0;
+    const sink = deferredMetrics(
+      () => {
+        loads += 1;
+        return loads === 1
+          ? Promise.reject(new Error('prom-client is missing'))
+          : Promise.resolve(createMetrics({ mode: 'http', defaults: false }));
+      },
+      (error) => errors.push(error),
+    );
+    const command = { kind: 'command', subcommand: 'who', results: 1, answer: 'found' } as const;
+    sink.interaction(command, 0.001);
+    await new Promise((resolve) => setImmediate(resolve));
+    await sink.close();
+    expect(errors.map((e) => (e as Error).message)).toEqual(['prom-client is missing']);
+    const families = parsePrometheusTextFormat(await sink.text());
+    expect(loads).toBe(2);
+    const found = families
+      .find((f) => f.name === 'feud_interactions_total')
+      ?.metrics.find((m) => m.labels?.result === 'found');
+    expect(Number(found?.value)).toBe(1);
+  });
+
+  it('starts no load once closed, and close waits for a load already under way', async () => {
+    let loads = 0;
+    let loaded: (m: ReturnType<typeof createMetrics>) => void = () => undefined;
+    const sink = deferredMetrics(
+      () => {
+        loads += 1;
+        return new Promise((resolve) => (loaded = resolve));
+      },
+      (error) => expect.unreachable(String(error)),
+    );
+    const command = { kind: 'command', subcommand: 'who', results: 1, answer: 'found' } as const;
+    sink.interaction(command, 0.001);
+    await new Promise((resolve) => setImmediate(resolve));
+    let closed = false;
+    const closing = sink.close().then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    loaded(createMetrics({ mode: 'http', defaults: false }));
+    await closing;
+    expect(closed).toBe(true);
+
+    const idle = deferredMetrics(
+      () => {
+        loads += 1;
+        return Promise.resolve(createMetrics({ mode: 'http', defaults: false }));
+      },
+      (error) => expect.unreachable(String(error)),
+    );
+    await idle.close();
+    idle.interaction(command, 0.001);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toBe(1);
   });
 
   it('in HTTP mode, counts the very first interaction, answered before anything was scraped', () =>

@@ -6,7 +6,7 @@ import type { Env } from '../config/env.ts';
 import type { InteractionHandler } from '../interactions/handleInteraction.ts';
 import { logOutcome } from '../interactions/logOutcome.ts';
 import type { Logger } from '../log.ts';
-import { deferredMetrics, type MetricsSink } from '../ops/deferredMetrics.ts';
+import { deferredMetrics } from '../ops/deferredMetrics.ts';
 import type { Site } from '../site/buildSite.ts';
 import { DISCORD_API, editOriginal, withoutFiles } from './editOriginal.ts';
 import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
@@ -21,8 +21,6 @@ export interface HttpModeOptions {
   app: Answerer;
   handle: InteractionHandler;
   log: Logger;
-  /** GET /metrics; one is made if not given. */
-  metrics?: MetricsSink;
   /** The annotated article page, served at GET /article/. */
   /** Built on first use (see HttpServerOptions.site). */
   site?: () => Promise<Site>;
@@ -40,13 +38,13 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
     followUps.add(done);
     void done.finally(() => followUps.delete(done));
   };
-  const metrics =
-    options.metrics ??
-    deferredMetrics(() =>
+  const metrics = deferredMetrics(
+    () =>
       import('../ops/metrics.ts').then(({ createMetrics }) =>
         createMetrics({ mode: 'http', fingerprint: app.version }),
       ),
-    );
+    (error) => log('error', 'could not load the metrics; will try again', { error }),
+  );
   const server = createInteractionsServer({
     publicKey: publicKeyFromHex(options.publicKeyHex),
     log,
@@ -125,10 +123,12 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
   log('info', 'listening for interactions', { url: `http://${host}:${port}/interactions` });
   // Drained: no request in flight, none accepted, and every follow-up an answer started has finished.
   const drainRequests = server.drain.bind(server);
+  server.once('close', () => void metrics.close());
   return Object.assign(server, {
     async drain() {
       await drainRequests();
       while (followUps.size > 0) await Promise.allSettled([...followUps]);
+      await metrics.close();
     },
   });
 }
