@@ -44,6 +44,11 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Which company did Sutskever work for before OpenAI?', 'google', '前谷歌研究员'],
     ['深度学习三巨头之一是谁?', 'lecun', '三巨头'],
     ['谁说马斯克这么讲不负责任?', 'zuckerberg', '不负责任'],
+    // The part someone plays, asked of them by name: their card.
+    ['布罗克曼在这场闹剧里扮演了什么角色?', 'brockman', '布罗克曼'],
+    ['What role did Zuck play in all this?', 'zuckerberg', '扎克伯格'],
+    // A standing role the question states of a person: the fact confirms them.
+    ['altman ran yc back then or something? who is he', 'altman', 'Y Combinator总裁'],
   ];
   it.each(table)('%s → %s', (question, entity, passage) => {
     const [top] = found(app.answer({ command: 'who', query: question }));
@@ -89,6 +94,9 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     ['when', '马斯克什么时候卖掉了OpenAI的股份?'],
     // A light verb hands the deed to the next word.
     ['when', 'When did Altman get married?'],
+    // Lower-case product names after a deed are names the article lacks; everyday words there are not.
+    ['when', 'when did xai roll out grok'],
+    ['when', 'When did Musk launch starship?'],
   ];
   it.each(table)('%s %s', (command, query) => {
     const answer = app.answer({ command, query });
@@ -287,6 +295,15 @@ describe('pinyin passives and filler words', () => {
     ['masike na yi nian bei ti chu OpenAI dongshihui', /^2018-02/],
     ['when was the openai lp thing', /^2019-03/],
     ['when did the chatgpt stuff happen', /^2023/],
+    // Pinyin question words are scaffolding, and a pinyin particle after the verb names nothing.
+    ['openai shi na nian chengli de', /^2015/],
+    ['weiruan shenme shihou touzi OpenAI de', /^2019-07/],
+    // Everyday words after a deed are no product the article lacks ("debut its second…").
+    ['What month did OpenAI debut its second GPT model, GPT-2?', /^2019-02/],
+    // A nickname people use for a company.
+    ['When did Redmond write OpenAI that billion-dollar check?', /^2019-07/],
+    // "back then" is a time, not backing.
+    ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {
     const results = found(app.answer({ command: 'when', query }));
     expect(results[0]?.date?.start).toMatch(start);

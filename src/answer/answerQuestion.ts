@@ -1,5 +1,5 @@
 // A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
-import type { Corpus, DateContext } from '../corpus/types.ts';
+import type { Corpus, DateContext, FactEntry } from '../corpus/types.ts';
 import { QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import {
@@ -351,6 +351,19 @@ export function createQuestionAnswerer(
     return (kindOk ? WH_NOUN_BONUS : -WH_NOUN_BONUS) + described;
   }
 
+  /**
+   * A standing role the question states of a person it names ("Altman was YC's president?"), confirmed by a
+   * fact naming every party asked: that person, with the paragraph that says so.
+   */
+  function confirmedBy(a: Analysis, fact: FactEntry | undefined): Result | undefined {
+    if (!fact || !fact.action.every((id) => lexicon.byId.get(id)?.kind === 'relation')) return undefined;
+    const parties = new Set([...fact.agent, ...fact.patient, ...fact.other]);
+    const named = a.mentions.filter((m) => !m.anchor).map((m) => m.entity);
+    if (!named.every((id) => parties.has(id))) return undefined;
+    const person = fact.agent.find((id) => named.includes(id) && corpus.entityById.get(id)?.kind === 'person');
+    return person === undefined ? undefined : entityWithFact(person, fact.ref, fact.evidence, 1);
+  }
+
   /** An entity's card, with the paragraph that states the fact as its passage. */
   function entityWithFact(entity: string, ref: string, evidence: string, score: number): Result | undefined {
     const doc = docs.who.get(`entity:${entity}`);
@@ -386,6 +399,9 @@ export function createQuestionAnswerer(
         }))
         .sort((x, y) => y.score - x.score);
       if (candidates.length === 0) {
+        // "Altman was YC president or sth? who is he": the best fact names everyone asked, so it confirms them.
+        const confirmed = confirmedBy(a, matches[0]?.fact);
+        if (confirmed) return found('who', query, a, [confirmed]);
         const unnamed = matches[0]?.fact.unnamed;
         return notFound('who', query, a, unnamed ? unnamedNote(unnamed) : absentNote(a, corpus, lexicon));
       }

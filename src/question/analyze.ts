@@ -6,6 +6,7 @@ import { hasHan, normalize, stem } from '../search/normalize.ts';
 import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
 import { toSimplified } from '../search/simplify.ts';
 import { amountsIn } from './amounts.ts';
+import { isCommonWord } from './commonWords.ts';
 import { latinWords, type ActionSpan, type Lexicon, type Word } from './lexicon.ts';
 import { questionType, type QuestionType } from './questionType.ts';
 import { scaffoldBlanked, scaffoldFree } from './scaffold.ts';
@@ -445,7 +446,15 @@ export class QuestionReader {
     // "release sora", "launch grok": what a deed was done to is a name, even typed in lower case.
     for (const span of actions.filter((x) => x.actions.some((id) => MAKES_THINGS.has(id)))) {
       const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text));
-      if (!next || next.start - span.end > 8 || ENGLISH_STOPWORDS.has(next.text) || /^\d+$/.test(next.text)) continue;
+      if (
+        !next ||
+        next.start - span.end > 8 ||
+        ENGLISH_STOPWORDS.has(next.text) ||
+        PINYIN_STOPWORDS.has(next.text) ||
+        isCommonWord(next.text) ||
+        /^\d+$/.test(next.text)
+      )
+        continue;
       if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) continue;
       if (actions.some((x) => x.start <= next.start && next.end <= x.end)) continue;
       const at = words.indexOf(next);

@@ -7,7 +7,7 @@ export type QuestionType = 'when' | 'who' | 'quote' | 'why' | 'howMuch' | 'what'
 const PATTERNS: Array<[QuestionType, RegExp]> = [
   [
     'when',
-    /\b(when|what (year|month|date|day)|which year|how long ago|since when)\b|什么时候|什麼時候|啥时候|啥時候|哪年|哪一年|几几年|幾幾年|何时|何時|哪天|几月|幾月|时间是|shenme ?shihou|nanian/u,
+    /\b(when|what (year|month|date|day)|which year|how long ago|since when)\b|什么时候|什麼時候|啥时候|啥時候|哪年|哪一年|几几年|幾幾年|何时|何時|哪天|几月|幾月|时间是|\b(shen ?me ?shi ?hou|sha ?shi ?hou|(shi )?na ?(yi ?)?nian|ji ?ji ?nian|na ?tian|ji ?yue)\b/u,
   ],
   [
     'quote',
@@ -15,7 +15,7 @@ const PATTERNS: Array<[QuestionType, RegExp]> = [
   ],
   [
     'who',
-    /\b(who|whom|whose|which (?!year|month|day|date|time)[a-z]+)\b|谁|誰|哪位|哪家|哪个人|哪個人|哪些人|是干嘛的|是干啥的|是做什么的|\bshei\b|\bshui\b/u,
+    /\b(who|whom|whose|which (?!year|month|day|date|time)[a-z]+)\b|谁|誰|哪位|哪家|哪个人|哪個人|哪些人|是干嘛的|是干啥的|是做什么的|\bshei\b|\bshui\b|\bshi ?sha ?jue ?se\b/u,
   ],
   ['why', /\b(why|how come)\b|为什么|為什麼|为啥|為啥|怎么会|咋回事/u],
   ['howMuch', /\b(how much|how many)\b|多少|几个亿|幾個億/u],

@@ -43,12 +43,27 @@ const ENGLISH = new RegExp(
     'please',
     'to the tune of',
     'that was',
+    // The part someone plays: "what role did X play", "X's role in all this", "who is he".
+    'what (role|part) (did|does|do|has)',
+    'play(ed|s)? in (this|all this|the story|the feud|it)',
+    '(role|part) in (this|all this|the story|the feud|it)( all)?',
+    'who (is|was) (he|she|that|this)',
+    'or (sth|something|smth)',
+    // A time, not backing: "back then", "way back in 2015".
+    '(way )?back (then|when|in the day|in)',
+    // Pinyin question words: "openai shi na yi nian chengli de".
+    'shi na ?(yi ?)?nian',
+    'na ?(yi ?)?nian',
+    '(shen ?me|sha) ?shi ?hou',
+    'ji ?ji ?nian',
+    'shi shei',
+    'shei shi',
   ].join('|')})\\b`,
   'g',
 );
 
 const CHINESE =
-  /什么时候|什麼時候|啥时候|是哪一年|哪一年|是哪年|哪年|几几年|是谁|谁是|是干嘛的|是干啥的|干嘛的|干啥的|是做什么的|说了啥|说了什么|说什么|说啥|怎么说|咋说|到底|究竟|请问|我记得|听说|能贴出来看看吗|能不能|是真是假|的事|是啥时候|是什么时候/g;
+  /什么时候|什麼時候|啥时候|是哪一年|哪一年|是哪年|哪年|几几年|是谁|谁是|是干嘛的|是干啥的|干嘛的|干啥的|是做什么的|说了啥|说了什么|说什么|说啥|怎么说|咋说|到底|究竟|请问|我记得|听说|能贴出来看看吗|能不能|是真是假|的事|是啥时候|是什么时候|(在|于)?(这出戏|这场戏|这事儿?|这件事|这场(闹剧|大戏|纷争|风波|恩怨))(里|中|当中)?|(扮演|充当|算)了?(个)?(啥|什么|怎样的|哪种)(样的)?角色|是(啥|什么)角色|什么来头|啥来头/g;
 
 const blank = (m: string) => ' '.repeat(m.length);
 

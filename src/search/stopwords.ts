@@ -16,7 +16,9 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Question words typed in pinyin ("aoteman shi shei"): 是, 谁, 的, 了, 什么, 时候, 说… */
 export const PINYIN_STOPWORDS: ReadonlySet<string> = new Set(
-  'shi shei shui de le ne ba shenme shihou shenmeshihou shuo shuole guanyu zenme weishenme nage naxie'.split(' '),
+  'shi shei shui de le ne ba ma a ya shenme shihou shenmeshihou shuo shuole guanyu zenme weishenme nage naxie nian na'.split(
+    ' ',
+  ),
 );
 
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([
