@@ -97,6 +97,8 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // Lower-case product names after a deed are names the article lacks; everyday words there are not.
     ['when', 'when did xai roll out grok'],
     ['when', 'When did Musk launch starship?'],
+    // An adverb before an unknown deed does not hide it.
+    ['when', 'When did Musk quietly rename Twitter?'],
   ];
   it.each(table)('%s %s', (command, query) => {
     const answer = app.answer({ command, query });
@@ -302,6 +304,13 @@ describe('pinyin passives and filler words', () => {
     ['What month did OpenAI debut its second GPT model, GPT-2?', /^2019-02/],
     // A nickname people use for a company.
     ['When did Redmond write OpenAI that billion-dollar check?', /^2019-07/],
+    // The lexicon's Chinese words reach pinyin even where the article words it otherwise (开除, 入股).
+    ['masike shenme shihou bei kaichu de', /^2018-02/],
+    ['weiruan shi na nian rugu openai de', /^2019-07/],
+    ['微软啥时候入股的OpenAI', /^2019-07/],
+    ['When did ChatGPT become the hottest thing around?', /^2023/],
+    // Going public about something is speaking out, not an IPO.
+    ['When did Musk go public about splitting with OpenAI?', /^2019-02/],
     // "back then" is a time, not backing.
     ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {

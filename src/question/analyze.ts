@@ -78,6 +78,8 @@ const ADVERBS = new Set([
   'once',
   'basically',
 ]);
+/** "finally", "officially", "quietly": an adverb before the deed is not the deed. */
+const isAdverb = (w: string) => ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly'));
 const LIGHT_VERBS = new Set(['get', 'got', 'go', 'went', 'be', 'become', 'became']);
 const TIME_BEFORE_EN = new Set(['before', 'after', 'since', 'until', 'till']);
 const WITH_EN = new Set(['with', 'between', 'and', 'from', 'at', 'against', 'besides', 'except', 'than', 'per']);
@@ -192,7 +194,7 @@ export class QuestionReader {
     const subject = mentions.find((m) => m.start === words[at]?.start);
     if (!subject) return undefined;
     while (words[at] && words[at]!.end <= subject.end) at += 1;
-    while (words[at] && ADVERBS.has(words[at]!.text)) at += 1;
+    while (words[at] && isAdverb(words[at]!.text)) at += 1;
     // "get married", "go bust": a light verb hands the deed to the word after it.
     if (words[at] && LIGHT_VERBS.has(words[at]!.text) && words[at + 1]) at += 1;
     const verb = words[at];

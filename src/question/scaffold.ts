@@ -51,6 +51,8 @@ const ENGLISH = new RegExp(
     'or (sth|something|smth)',
     // A time, not backing: "back then", "way back in 2015".
     '(way )?back (then|when|in the day|in)',
+    // Speaking out, not an IPO: "went public on Twitter about…".
+    '(go|goes|going|went|gone) public (on|about|with)',
     // Pinyin question words: "openai shi na yi nian chengli de".
     'shi na ?(yi ?)?nian',
     'na ?(yi ?)?nian',

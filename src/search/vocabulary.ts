@@ -116,6 +116,20 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
     }
   }
 
+  // The action lexicon's Chinese words the article does not use, reachable as pinyin ("kaichu" is 开除): a
+  // question typed in pinyin is read by the lexicon even where the article says it another way.
+  for (const a of corpus.actions) {
+    for (const w of a.zh.map(normalize)) {
+      if (w.length < 2 || !hasHan(w) || seenHan.has(w)) continue;
+      seenHan.add(w);
+      const py = pinyinKey(w);
+      if (py.length >= 4 && !latin.has(py)) {
+        add(latin, py, concept(`zh:${w}`, { zh: [w], priority: 1 }));
+        exactOnly.add(py);
+      }
+    }
+  }
+
   const seenEnglish = new Set<string>();
   for (const text of englishTexts) {
     for (const w of englishIndexText(text).trim().split(' ')) {
