@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { createSearch } from '../src/search/createSearch.ts';
 import { normalize, stem, tokenize } from '../src/search/normalize.ts';
 
 const app = createApp();
@@ -42,6 +43,15 @@ describe('search', () => {
     const refs = ['Sam Altman', '奥特曼', 'aoteman', 'Altmann', '阿尔特曼'].map((q) => top('who', q)?.id);
     expect(new Set(refs).size).toBe(1);
     expect(refs[0]).toBe('entity:altman');
+  });
+
+  it('reads an everyday word as a typo of a name only, never of another word', () => {
+    const search = createSearch(app.corpus);
+    const read = (q: string) => search.resolve(q).concepts;
+    // "route" is no typo of "rotten", "only" none of "openly"; "Mush" is still Musk.
+    expect(read('route').length).toBe(0);
+    expect(read('Mush').map((c) => c.entities)).toEqual([['musk']]);
+    expect(read('lawsiut').some((c) => c.fuzzy)).toBe(true);
   });
 
   it('finds a quote by its speaker and by its topic', () => {

@@ -6,7 +6,7 @@ import { hasHan, normalize, stem } from '../search/normalize.ts';
 import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
 import { toSimplified } from '../search/simplify.ts';
 import { amountsIn } from './amounts.ts';
-import { isCommonWord } from './commonWords.ts';
+import { isCommonWord } from '../search/commonWords.ts';
 import { latinWords, type ActionSpan, type Lexicon, type Word } from './lexicon.ts';
 import { questionType, type QuestionType } from './questionType.ts';
 import { scaffoldBlanked, scaffoldFree } from './scaffold.ts';

@@ -1,5 +1,6 @@
 // Query text → concepts: exact keys first, then Fuse.js for typos, pinyin and other renderings.
 import { concept, type Concept } from './concept.ts';
+import { isCommonWord } from './commonWords.ts';
 import { FuzzyKeys } from './fuzzyKeys.ts';
 import { SEARCH } from './options.ts';
 import { hasHan, normalize, stem, tokenize } from './normalize.ts';
@@ -179,7 +180,13 @@ export class QueryResolver {
     return out;
   }
 
+  /** A typo's concept; an everyday English word ("route", "only") is a typo of a name at most, never of another word. */
   private fuzzyLatin(word: string): Concept | undefined {
+    const c = this.typoOf(word);
+    return c && (c.entities.length > 0 || !isCommonWord(word)) ? c : undefined;
+  }
+
+  private typoOf(word: string): Concept | undefined {
     for (const s of swaps(word)) {
       const c = this.vocab.latin.get(s);
       if (c && word.length >= 3) return { ...c, fuzzy: true };
