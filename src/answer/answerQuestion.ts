@@ -414,15 +414,21 @@ export function createQuestionAnswerer(
     }
     const tied = a.actions.length === 0 ? peopleOf(a) : [];
     if (tied.length > 0) return found('who', query, a, tied);
-    if (a.type === 'who' && a.actions.length > 0) {
-      // "Who called Musk a hypocrite?": whoever said it, found through the quotes.
-      const quoted = search.search('quote', a.topic).hits[0];
-      const speaker = quoted?.doc.subject;
-      const q = quoted ? quoteByDoc.get(quoted.doc.id) : undefined;
-      const result = speaker && q ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
-      if (result) return found('who', query, a, [result]);
-    }
-    return plain('who', query, a);
+    const saidBy = a.type === 'who' && a.actions.length > 0 ? speakerOf(a) : undefined;
+    if (saidBy) return found('who', query, a, [saidBy]);
+    const answer = plain('who', query, a);
+    if (answer.kind === 'found' || a.type !== 'who') return answer;
+    // "Who took the 'save the world if he's the saviour' shot at Musk?": no deed, no card, but someone's words.
+    const speaker = speakerOf(a);
+    return speaker ? found('who', query, a, [speaker]) : answer;
+  }
+
+  /** "Who called Musk a hypocrite?": whoever said it, found through the quotes. */
+  function speakerOf(a: Analysis): Result | undefined {
+    const quoted = search.search('quote', a.topic).hits[0];
+    const speaker = quoted?.doc.subject;
+    const q = quoted ? quoteByDoc.get(quoted.doc.id) : undefined;
+    return speaker && q ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
   }
 
   /** A Chinese speaker the article does not know: the words before 对/说/怎么 name nobody it has. */
