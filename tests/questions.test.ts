@@ -157,6 +157,18 @@ describe('a fact the article lacks is no match, with a note on what it does hold
   });
 });
 
+describe('a quote question asks about its topic, whatever verb of saying it uses', () => {
+  it.each(['open source', 'Microsoft', 'the dragon', 'his donation', 'the only route to keep pace with Google'])(
+    'What did Musk claim / argue about %s? is what he said about it',
+    (topic) => {
+      const top = (verb: string) =>
+        found(app.answer({ command: 'quote', query: `What did Musk ${verb} about ${topic}?` }))[0]?.id;
+      expect(top('claim')).toBe(top('say'));
+      expect(top('argue')).toBe(top('say'));
+    },
+  );
+});
+
 describe('when and quote follow the action and the speaker asked about', () => {
   it.each([
     ['When did Musk take OpenAI to court?', '2024'],

@@ -72,7 +72,8 @@ const PERSON_NOUNS = new Set([
 ]);
 const WH_NOUN_BONUS = 0.4;
 /** A message asked about by its medium: its words are wanted, whoever the names before it are. */
-const MEDIUM_ASKED = /那条|那封|那篇|那段|推文|帖子|邮件|\b(?:tweet|tweets|email|emails|post|blog)\b/;
+const MEDIUM_ASKED =
+  /那条|那封|那篇|那段|推文|帖子|邮件|发推|\b(?:tweet|tweets|tweeted|email|emails|emailed|post|posted|blog)\b/;
 
 /**
  * The noun the question word asks for ("which carmaker", "the guy who", "哪家公司"). In "which famous computer
@@ -442,6 +443,21 @@ export function createQuestionAnswerer(
     return known ? undefined : head;
   }
 
+  /**
+   * The topic without its verbs of saying: "what did Elon claim was…" asks about what, not about claims. A verb
+   * that names a medium ("tweet") stays: it says where the words are.
+   */
+  function unsaid(a: Analysis): string {
+    const said = a.actions.filter((x) => x.actions.every((id) => lexicon.byId.get(id)?.kind === 'speech'));
+    if (said.length === 0) return a.topic;
+    const words = new Set(said.flatMap((x) => x.text.split(' ')).filter((w) => !MEDIUM_ASKED.test(w)));
+    const rest = a.topic
+      .split(' ')
+      .filter((w) => !words.has(w))
+      .join(' ');
+    return rest === '' ? a.topic : rest;
+  }
+
   function quote(query: string, a: Analysis): Answer {
     const stranger = unknownZhSpeaker(a);
     if (stranger) return notFound('quote', query, a, unknownNote([stranger], corpus, a));
@@ -467,7 +483,7 @@ export function createQuestionAnswerer(
       const named = first.definite || (a.type === 'quote' && !aboutMedium);
       return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
     }
-    const { hits } = search.search('quote', a.topic, { only: ownPlaces.get(speaker)!, minCoverage: 0 });
+    const { hits } = search.search('quote', unsaid(a), { only: ownPlaces.get(speaker)!, minCoverage: 0 });
     // The quotes whose facts the question's actions name ("what OpenAI has become") rank first.
     const factBoost = new Map<string, number>();
     const done = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
