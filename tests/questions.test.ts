@@ -97,6 +97,9 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // Lower-case product names after a deed are names the article lacks; everyday words there are not.
     ['when', 'when did xai roll out grok'],
     ['when', 'When did Musk launch starship?'],
+    // A Latin name in a Chinese question is a name, wherever it stands; a count is no sum of money.
+    ['who', 'Gemini是谁做的?'],
+    ['when', 'When did ChatGPT reach 100 million weekly users?'],
     // An adverb before an unknown deed does not hide it.
     ['when', 'When did Musk quietly rename Twitter?'],
   ];
@@ -219,6 +222,11 @@ describe('/feud ask routes a free-form question to the subcommand that answers i
     ['谁是布罗克曼', 'who'],
     ['Musk griping that he gave $100M to a nonprofit', 'quote'],
     ['#event:gpt-2', 'when'],
+    // A date put as a yes/no question asks when; how someone was portrayed asks for words.
+    ['was it around 2019 that Microsoft put money in?', 'when'],
+    ['Is it 2018 when Musk walked away from the board?', 'when'],
+    ['How did OpenAI portray Musk in its reply?', 'quote'],
+    ['What is Musk saying about Microsoft these days?', 'quote'],
   ])('%s → %s', (query, command) => {
     const answer = app.answer({ command: 'ask', query });
     expect(answer.kind).not.toBe('invalid');
@@ -323,6 +331,11 @@ describe('pinyin passives and filler words', () => {
     ['When did ChatGPT become the hottest thing around?', /^2023/],
     // Going public about something is speaking out, not an IPO.
     ['When did Musk go public about splitting with OpenAI?', /^2019-02/],
+    // A deed granted in passing is not the one asked about.
+    ['Despite his big 2015 pledge, when did Musk cut off the money?', /^2018/],
+    ['尽管承诺过给钱,马斯克啥时候断供OpenAI的?', /^2018/],
+    // No name, but two deeds single out the event.
+    ['when was the ceo ousted and then reinstated?', /^2023/],
     // "back then" is a time, not backing.
     ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {

@@ -1,6 +1,6 @@
 // A question → an Answer, through the question reader: facts for relations and actions, the engine for the rest.
 import type { Corpus, DateContext, FactEntry } from '../corpus/types.ts';
-import { QuestionReader, type Analysis } from '../question/analyze.ts';
+import { conceded, QuestionReader, type Analysis } from '../question/analyze.ts';
 import { Lexicon } from '../question/lexicon.ts';
 import {
   FactIndex,
@@ -258,8 +258,13 @@ export function createQuestionAnswerer(
 
   function when(query: string, a: Analysis): Answer {
     const objectNamed = [...facts.objectTerms].some((t) => a.normalized.includes(t));
-    if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
-    const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);
+    // Without a name, two deeds still single out an event ("the guy who got fired and came back").
+    const deeds = new Set(
+      a.actions.filter((x) => x.actions.some((id) => lexicon.byId.get(id)?.kind === 'event')).map((x) => x.start),
+    ).size;
+    if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed && deeds < 2))
+      return plain('when', query, a);
+    const years = [...a.normalized.matchAll(YEAR)].filter((m) => !conceded(a, m.index)).map((m) => m[1]!);
     const known = matchFacts(a, facts, lexicon).filter((m) => factWhen[m.at]! >= 0);
     // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
     const sorted =
@@ -462,7 +467,13 @@ export function createQuestionAnswerer(
     const stranger = unknownZhSpeaker(a);
     if (stranger) return notFound('quote', query, a, unknownNote([stranger], corpus, a));
     // A bare name ("Tesla") is a topic; a speaker is asked for ("what did X say", "X怎么评价").
-    const first = a.mentions.find((m) => m.role === 'agent' && m.definite) ?? a.mentions[0];
+    // "马斯克在邮件里说…被谷歌甩开": the one name before the verb of saying speaks, whatever roles come after it.
+    const saying = a.actions.find((x) => x.actions.every((id) => lexicon.byId.get(id)?.kind === 'speech'));
+    const beforeSaying = saying ? a.mentions.filter((m) => !m.anchor && m.end <= saying.start) : [];
+    const first =
+      (beforeSaying.length === 1 ? beforeSaying[0] : undefined) ??
+      a.mentions.find((m) => m.role === 'agent' && m.definite) ??
+      a.mentions[0];
     const asksSpeaker =
       a.type === 'quote' ||
       a.actions.some((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech')) ||

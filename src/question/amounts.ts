@@ -42,13 +42,21 @@ function hanNumber(s: string): number {
   return total + digit;
 }
 
+/** A count of things, not of money: "100 million users", "1亿用户". */
+const COUNTED_EN =
+  /^\s*(users|people|subscribers|followers|views|downloads|visitors|members|employees|staff|words|articles|tokens|parameters|params|copies|units|weights|times)\b/;
+const COUNTED_ZH = /^\s*(用户|人|粉丝|次|篇|条|个参数|参数|员工|下载)/;
+
 export function amountsIn(normalized: string): number[] {
   const out: number[] = [];
+  const counted = (m: RegExpMatchArray, re: RegExp) => re.test(normalized.slice(m.index! + m[0].length));
   for (const m of normalized.matchAll(/\b(\d+(?:\.\d+)?|a|one|an)\s?(thousand|million|billion|bn|mn|mil|[kmb])\b/g)) {
+    if (counted(m, COUNTED_EN)) continue;
     const n = /^\d/.test(m[1]!) ? Number(m[1]) : 1;
     out.push(n * SCALE_EN[m[2]!]!);
   }
   for (const m of normalized.matchAll(/(\d+(?:\.\d+)?|[一两二三四五六七八九十百]+)\s?(?:个)?(亿|万)/g)) {
+    if (counted(m, COUNTED_ZH)) continue;
     out.push(hanNumber(m[1]!) * (m[2] === '亿' ? 1e8 : 1e4));
   }
   return [...new Set(out)];

@@ -41,6 +41,11 @@ export interface Analysis {
   asked: Role | undefined;
   /** The action right after the question word ("who refused…", "是谁攒的"): what is asked about. */
   whAction: ActionSpan | undefined;
+  /**
+   * Stretches that grant something in passing ("despite his 2015 pledge, …", "尽管承诺过给钱,…"), as [from, to)
+   * over `normalized`: their deeds and years are not what is asked about.
+   */
+  concessions: Array<[number, number]>;
   /** The question without its question words, for the search engine. */
   topic: string;
   /**
@@ -144,10 +149,15 @@ export class QuestionReader {
       (x) => !this.names.han.some(({ name }) => insideName(blanked, name, x.start, x.end)),
     );
     const kindOf = (a: ActionSpan) => a.actions.map((id) => this.lexicon.byId.get(id)?.kind);
+    const concessions = CONCESSIVE.test(normalized)
+      ? concessionsIn(normalized, actions, this.mentions(blanked, words, actions, undefined, text))
+      : [];
+    const asked = actions.filter((x) => !concessions.some(([from, to]) => from <= x.start && x.start < to));
     // Roles are read around a deed first ("co-signed the post hitting back at Musk"), a standing role next.
     const main =
-      actions.find((a) => kindOf(a).includes('event')) ??
-      actions.find((a) => kindOf(a).includes('relation')) ??
+      asked.find((a) => kindOf(a).includes('event')) ??
+      asked.find((a) => kindOf(a).includes('relation')) ??
+      asked[0] ??
       actions[0];
     const mentions = this.mentions(blanked, words, actions, main, text);
     return {
@@ -161,6 +171,7 @@ export class QuestionReader {
       amounts: amountsIn(normalized),
       asked: this.asked(normalized, main, mentions, actions, words),
       whAction: whAction(normalized, actions),
+      concessions,
       topic: scaffoldFree(normalized),
       unknownDeed: main === undefined ? this.unknownDeed(words, mentions) : undefined,
     };
@@ -423,13 +434,16 @@ export class QuestionReader {
   private unknownNames(original: string, words: Word[], actions: ActionSpan[], mentions: Mention[]): string[] {
     const out: string[] = [];
     const typed = [...original.normalize('NFKC').matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g)];
+    const chinese = hasHan(original);
     for (const m of typed) {
       const raw = m[0];
       const sentenceStart = /^\s*$|[.?!。?!]\s*$/.test(original.normalize('NFKC').slice(0, m.index));
       const looksNamed =
         /\d/.test(raw) ||
         (!sentenceStart && /^[A-Z]/.test(raw) && raw.length >= 4) ||
-        /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw);
+        /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw) ||
+        // In a Chinese question a Latin word is a name ("Grok是用什么训练的"), unless it is everyday English.
+        (chinese && raw.length >= 3 && !isCommonWord(raw.toLowerCase()));
       if (!looksNamed) continue;
       if (/\d{4}/.test(raw)) continue;
       const key = normalize(raw);
@@ -472,6 +486,28 @@ export class QuestionReader {
     }
     return out;
   }
+}
+
+const CONCESSIVE = /\b(?:despite|although|though|even though|in spite of|regardless of)\b|尽管|虽然|虽说|即使|即便/;
+const WH_WORD = /\b(?:when|who|what|which|how)\b|什么时候|啥时候|谁|哪/g;
+
+/**
+ * Where each concession ends: at the first name or question word after its first deed ("尽管承诺过给钱 马斯克…",
+ * "despite his 2015 pledge when did…"), else at the end of the question.
+ */
+function concessionsIn(normalized: string, actions: ActionSpan[], mentions: Mention[]): Array<[number, number]> {
+  const wh = [...normalized.matchAll(WH_WORD)].map((m) => m.index);
+  return [...normalized.matchAll(new RegExp(CONCESSIVE, 'g'))].map((m): [number, number] => {
+    const deed = actions.find((x) => x.start >= m.index);
+    if (!deed) return [m.index, m.index];
+    const after = [...mentions.map((x) => x.start), ...wh].filter((p) => p >= deed.end);
+    return [m.index, after.length > 0 ? Math.min(...after) : normalized.length];
+  });
+}
+
+/** Whether a position of the question lies in something it grants in passing. */
+export function conceded(a: Analysis, at: number): boolean {
+  return a.concessions.some(([from, to]) => from <= at && at < to);
 }
 
 function hasNoHanBetween(normalized: string, word: string, s: { start: number }): boolean {

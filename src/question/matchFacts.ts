@@ -1,6 +1,6 @@
 // Question frames against curated facts: the same action, the named entities in the roles the question gives them.
 import type { Corpus, FactEntry } from '../corpus/types.ts';
-import type { Analysis, Mention, Role } from './analyze.ts';
+import { conceded, type Analysis, type Mention, type Role } from './analyze.ts';
 import type { Lexicon } from './lexicon.ts';
 
 export interface FactMatch {
@@ -21,6 +21,9 @@ const RECENCY = 0;
 const WH_ACTION_WEIGHT = 1.5;
 /** Each further question action the candidate's facts cover ("joined OpenAI", "sued by Musk"). */
 const CLAUSE_BONUS = 0.5;
+
+/** A deed granted in passing ("despite having promised more", "尽管承诺过") is not the one asked about. */
+const CONCEDED_WEIGHT = 0.4;
 
 const rolesOf = (f: FactEntry, role: Role): readonly string[] => (role === 'with' ? f.other : f[role]);
 
@@ -125,11 +128,16 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
   // In a rambling story the point comes last ("…then got pushed out, when was that?"): later actions weigh more.
   const recency = new Map<string, number>();
   a.actions.forEach((span, i) => {
+    const aside = conceded(a, span.start) ? CONCEDED_WEIGHT : 1;
     for (const id of span.actions)
       recency.set(
         id,
-        (span === a.whAction ? WH_ACTION_WEIGHT : 1) *
-          (1 + (a.actions.length > 1 ? (RECENCY * i) / (a.actions.length - 1) : 0)),
+        Math.max(
+          recency.get(id) ?? 0,
+          aside *
+            (span === a.whAction ? WH_ACTION_WEIGHT : 1) *
+            (1 + (a.actions.length > 1 ? (RECENCY * i) / (a.actions.length - 1) : 0)),
+        ),
       );
   });
   /** Per shape: its score, or null when the question rules it out. */
