@@ -100,6 +100,11 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // A Latin name in a Chinese question is a name, wherever it stands; a count is no sum of money.
     ['who', 'Gemini是谁做的?'],
     ['when', 'When did ChatGPT reach 100 million weekly users?'],
+    // A Chinese or pinyin deed the article's words lack, right after the question word or before 是 and it.
+    ['when', '特斯拉啥时候上市的?'],
+    ['when', '马斯克是哪一年结婚的'],
+    ['when', '奥特曼离婚是哪年'],
+    ['when', 'masike shenme shihou lihun de'],
     // An adverb before an unknown deed does not hide it.
     ['when', 'When did Musk quietly rename Twitter?'],
   ];
@@ -336,6 +341,9 @@ describe('pinyin passives and filler words', () => {
     ['尽管承诺过给钱,马斯克啥时候断供OpenAI的?', /^2018/],
     // No name, but two deeds single out the event.
     ['when was the ceo ousted and then reinstated?', /^2023/],
+    // A Chinese deed the article words otherwise still answers when the lexicon knows it.
+    ['老马被董事会一脚踢开是哪年哪月来着', /^2018-02/],
+    ['OpenAI和谷歌比拼那阵子是啥时候?', /^201/],
     // "back then" is a time, not backing.
     ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {

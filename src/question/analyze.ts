@@ -173,7 +173,10 @@ export class QuestionReader {
       whAction: whAction(normalized, actions),
       concessions,
       topic: scaffoldFree(normalized),
-      unknownDeed: main === undefined ? this.unknownDeed(words, mentions) : undefined,
+      unknownDeed:
+        main === undefined
+          ? (this.unknownDeed(words, mentions) ?? this.unknownZhDeed(normalized, mentions))
+          : undefined,
     };
   }
 
@@ -212,6 +215,49 @@ export class QuestionReader {
     if (!verb || !/^[a-z]{3,}$/.test(verb.text) || ENGLISH_STOPWORDS.has(verb.text)) return undefined;
     if (mentions.some((m) => m.start <= verb.start && verb.end <= m.end)) return undefined;
     return this.resolve(verb.text).concepts.length === 0 ? verb.text : undefined;
+  }
+
+  /**
+   * "特斯拉啥时候拆股的", "马斯克是哪年出生的", "aoteman shenme shihou jiehun de": the word right after the
+   * question word (or right before 是 and it) is the deed. Only a word the article's vocabulary lacks counts.
+   */
+  private unknownZhDeed(normalized: string, mentions: Mention[]): string | undefined {
+    if (mentions.length === 0) return undefined;
+    const wh = ZH_WHEN.exec(normalized);
+    if (!wh) return undefined;
+    const after =
+      normalized
+        .slice(wh.index + wh[0].length)
+        .replace(ZH_MORE_WHEN, ' ')
+        .replace(ZH_PARTICLES, ' ')
+        .trim()
+        .split(' ')[0] ?? '';
+    // Before "是哪年": what stands between the last name and 是, its fillers (那阵子, 那次) taken off.
+    const head = normalized.slice(0, wh.index);
+    const lastName = Math.max(0, ...mentions.filter((m) => m.end <= wh.index).map((m) => m.end));
+    const before =
+      /是\s*$/.test(head) || wh[0].startsWith('是')
+        ? head
+            .slice(lastName)
+            .replace(/是\s*$/, '')
+            .replace(ZH_FILLER, '')
+            .replace(ZH_PARTICLES, '')
+            .trim()
+        : '';
+    for (const deed of [after, before]) {
+      if (hasHan(deed)) {
+        const run = /^\p{Script=Han}+/u.exec(deed)?.[0] ?? '';
+        if (run.length >= 2 && !this.resolve(run).concepts.some((c) => c.priority > 0)) return run;
+      } else if (
+        /^[a-z]{4,}$/.test(deed) &&
+        !isCommonWord(deed) &&
+        // Pinyin is typed on purpose: a near spelling of some other word ("lihun" of "lirun") is not it.
+        !this.resolve(deed).concepts.some((c) => !c.fuzzy || c.entities.length > 0)
+      ) {
+        return deed;
+      }
+    }
+    return undefined;
   }
 
   /** The lexicon's actions, and pinyin of its Chinese words ("qisu" is 起诉) through the vocabulary. */
@@ -443,7 +489,7 @@ export class QuestionReader {
         (!sentenceStart && /^[A-Z]/.test(raw) && raw.length >= 4) ||
         /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw) ||
         // In a Chinese question a Latin word is a name ("Grok是用什么训练的"), unless it is everyday English.
-        (chinese && raw.length >= 3 && !isCommonWord(raw.toLowerCase()));
+        (chinese && raw.length >= 4 && !isCommonWord(raw.toLowerCase()));
       if (!looksNamed) continue;
       if (/\d{4}/.test(raw)) continue;
       const key = normalize(raw);
@@ -488,6 +534,14 @@ export class QuestionReader {
   }
 }
 
+/** A when-question word in Chinese or pinyin; the deed is told right after it or right before 是 and it. */
+const ZH_WHEN =
+  /什么时候|什麼時候|啥时候|啥時候|几时|何时|哪年哪月|是哪一?年|哪一?年|哪天|几月|\bshen ?me ?shi ?hou\b|\bsha ?shi ?hou\b|\b(?:shi )?na ?(?:yi ?)?nian\b/;
+/** The rest of a when-question word: "是哪年哪月", "哪年几月几号". */
+const ZH_MORE_WHEN = /哪月|几月|哪天|几号|哪一天|几点/g;
+/** Particles and fillers around a Chinese deed: 的, 了, 来着. */
+const ZH_PARTICLES = /来着|的|了|吗|呢|啊|呀|吧|\bde\b|\ble\b|\bne\b|\bma\b/g;
+const ZH_FILLER = /(那阵子|那会儿|那时候|那段时间|那一年|那次|那件事|这件事|这事儿?|那事儿?|具体|到底|大概)$/;
 const CONCESSIVE = /\b(?:despite|although|though|even though|in spite of|regardless of)\b|尽管|虽然|虽说|即使|即便/;
 const WH_WORD = /\b(?:when|who|what|which|how)\b|什么时候|啥时候|谁|哪/g;
 

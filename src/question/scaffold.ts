@@ -43,6 +43,8 @@ const ENGLISH = new RegExp(
     'please',
     'to the tune of',
     'that was',
+    // A date put as a yes/no question: "was it 2016 that…" (the year still counts; the "was" is no passive).
+    '(was|is|did) (it|that|this) (in |around |back in )?(early |late |mid )?(19|20)\\d\\d( that| when)?',
     // The part someone plays: "what role did X play", "X's role in all this", "who is he".
     'what (role|part) (did|does|do|has)',
     'play(ed|s)? in (this|all this|the story|the feud|it)',
