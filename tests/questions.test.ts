@@ -44,6 +44,13 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['Which company did Sutskever work for before OpenAI?', 'google', '前谷歌研究员'],
     ['深度学习三巨头之一是谁?', 'lecun', '三巨头'],
     ['谁说马斯克这么讲不负责任?', 'zuckerberg', '不负责任'],
+    // Asked who said words: their speaker, before any deed the words name; words a quote reports of
+    // someone else are theirs ("他随后告诉我们注定会失败" in OpenAI's post is Musk's).
+    ['谁说过人工智能威胁论是蒙昧主义', 'lecun', '蒙昧主义'],
+    ['who said only humans want control?', 'lecun', '控制的欲望'],
+    ['谁说OpenAI注定会失败?', 'musk', '注定会失败'],
+    // Asked whom the words are about: the one they were said of.
+    ['OpenAI说谁是伪君子?', 'musk', '伪君子'],
     // The part someone plays, asked of them by name: their card.
     ['布罗克曼在这场闹剧里扮演了什么角色?', 'brockman', '布罗克曼'],
     ['What role did Zuck play in all this?', 'zuckerberg', '扎克伯格'],
@@ -162,6 +169,16 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     expect(gpt2[0]?.date?.start).toMatch(/^2019-02/);
     const billion = found(app.answer({ command: 'when', query: 'When did Microsoft invest $1 billion in OpenAI?' }));
     expect(billion[0]?.passage).toContain('10亿美元');
+  });
+});
+
+describe('a quote is found by the words users call it by, in either language', () => {
+  it.each([
+    ['老马说微软把OpenAI捏在手里的那句', 'musk-closed-source-microsoft'],
+    ['马斯克说AI会灭绝人类那句', 'musk-ai-kill-us-all'],
+    ['Musk line about the dragon slayer becoming the dragon', 'musk-lawsuit-dragon'],
+  ])('%s → %s', (query, id) => {
+    expect(found(app.answer({ command: 'quote', query }))[0]?.id).toBe(`quote:${id}`);
   });
 });
 

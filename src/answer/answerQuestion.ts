@@ -43,6 +43,8 @@ const DATE_BONUS = 1;
 const LONG_QUESTION = 60;
 /** How much the fact's paragraph sharing the question's other words counts. */
 const OVERLAP_WEIGHT = 0.8;
+/** A quote matching a who-question this well names its speaker as the answer. */
+const SAID_BY_SCORE = 0.5;
 /** A fact naming the quote counts for a share of a full-coverage text match. */
 const QUOTE_FACT_WEIGHT = 0.3;
 
@@ -125,6 +127,13 @@ export function createQuestionAnswerer(
   const byId = (command: Command) => new Map(search.collections[command].map((d) => [d.id, d]));
   const docs = { when: byId('when'), quote: byId('quote'), who: byId('who') };
   const quoteByDoc = new Map(corpus.quotes.map((q) => [`quote:${q.id}`, q]));
+  const factsOfQuote = new Map<string, FactEntry[]>();
+  for (const f of corpus.facts) {
+    if (f.quote === undefined) continue;
+    const list = factsOfQuote.get(f.quote);
+    if (list) list.push(f);
+    else factsOfQuote.set(f.quote, [f]);
+  }
   /** The `when` document a fact answers with: its event's, else its paragraph's. */
   const whenPlace = new Map(search.collections.when.map((d, i) => [d.id, i]));
   /** Per fact (by place), its document's place in the `when` collection; -1: none. */
@@ -388,7 +397,14 @@ export function createQuestionAnswerer(
   }
 
   function who(query: string, a: Analysis): Answer {
-    if (hasEventAction(a, lexicon)) {
+    const saying = a.actions.some((x) => x.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech'));
+    // "Who called AI-threat talk obscurantism?": whoever said the words, before any deed they name.
+    if (saying && a.type === 'who' && a.asked !== 'patient') {
+      const speaker = speakerOf(a);
+      if (speaker && speaker.score >= SAID_BY_SCORE) return found('who', query, a, [speaker]);
+    }
+    // "扎克伯格说谁不负责任?", "who did OpenAI label a hypocrite?": the one the words are about.
+    if (hasEventAction(a, lexicon) || (saying && a.asked === 'patient')) {
       const all = matchFacts(a, facts, lexicon);
       // One clause, one fact; "joined OpenAI … got sued by Musk" is two, and the answer is in both.
       const asked = new Set(
@@ -431,10 +447,15 @@ export function createQuestionAnswerer(
 
   /** "Who called Musk a hypocrite?": whoever said it, found through the quotes. */
   function speakerOf(a: Analysis): Result | undefined {
-    const quoted = search.search('quote', a.topic).hits[0];
-    const speaker = quoted?.doc.subject;
+    const quoted = search.search('quote', unsaid(a)).hits[0];
     const q = quoted ? quoteByDoc.get(quoted.doc.id) : undefined;
-    return speaker && q ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
+    if (!quoted || !q) return undefined;
+    // Words a quote reports of someone else ("他随后告诉我们注定会失败" in OpenAI's post): the fact of the deed
+    // asked about names who said them.
+    const deeds = new Set(a.actions.flatMap((x) => x.actions).filter((id) => lexicon.byId.get(id)?.kind !== 'speech'));
+    const reported = (factsOfQuote.get(q.id) ?? []).find((f) => f.action.some((id) => deeds.has(id)));
+    const speaker = reported?.agent[0] ?? quoted.doc.subject;
+    return speaker ? entityWithFact(speaker, q.ref, q.text, quoted.score) : undefined;
   }
 
   /** A Chinese speaker the article does not know: the words before 对/说/怎么 name nobody it has. */

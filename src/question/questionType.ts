@@ -11,7 +11,7 @@ const PATTERNS: Array<[QuestionType, RegExp]> = [
   ],
   [
     'quote',
-    /\b(what did|what does|what has|what was|how did|how does)\b.*\b(say|said|says|saying|tweet|tweeted|tweeting|write|wrote|writing|post|posted|think|thought|call|called|calling|reply|replied|respond|responded|react|reacted|describe|described|sum|put it|warn|warned|claim|claimed|claiming|argue|argued|diss|dissed|roast|roasted|brand|branded|label|labeled|labelled|paint|painted|portray|portrayed|characterize|characterise|characterized|characterised|mean|meant)\b|\b(quote|quotes|words|exact words|original words)\b|说了啥|说了什么|說了什麼|说过什么|说什么|说啥|怎么说|怎麼說|咋说|咋說|怎么评价|怎麼評價|咋评价|咋評價|怎么看|怎麼看|咋看|怎么怼|咋怼|原话|原話|发推说|怎么回应|怎么回复|shuo le shenme|shuole shenme|zenme shuo/u,
+    /\b(what did|what does|what has|what was|how did|how does)\b.*\b(say|said|says|saying|tweet|tweeted|tweeting|write|wrote|writing|post|posted|think|thought|call|called|calling|reply|replied|respond|responded|react|reacted|describe|described|sum|put it|warn|warned|claim|claimed|claiming|argue|argued|diss|dissed|roast|roasted|brand|branded|label|labeled|labelled|paint|painted|portray|portrayed|characterize|characterise|characterized|characterised|mean|meant)\b|\b(quote|quotes|words|exact words|original words|line|lines|remark|remarks|comment|comments|one-liner)\b|说了啥|说了什么|說了什麼|说过什么|说什么|说啥|怎么说|怎麼說|咋说|咋說|怎么评价|怎麼評價|咋评价|咋評價|怎么看|怎麼看|咋看|怎么怼|咋怼|原话|原話|发推说|怎么回应|怎么回复|shuo le shenme|shuole shenme|zenme shuo/u,
   ],
   [
     'who',

@@ -1,7 +1,7 @@
 // Search documents: each event, paragraph, quote and entity flattened into weighted fields.
 import type { Corpus, DateContext, EventEntry, Paragraph, QuoteEntry } from '../corpus/types.ts';
 import type { Entity } from '../corpus/schema.ts';
-import { englishIndexText, normalize } from './normalize.ts';
+import { englishIndexText, hasHan, normalize } from './normalize.ts';
 import { TermFinder } from './termFinder.ts';
 
 export type DocKind = 'event' | 'paragraph' | 'quote' | 'entity';
@@ -42,6 +42,9 @@ export const MEDIUM_WORDS: Record<string, string> = {
   statement: 'statement announcement 声明',
   speech: 'said talk 说',
 };
+
+/** Curated topics count nearly as much as the words themselves. */
+const TOPICS_WEIGHT = 0.9;
 
 /** Memoised per text: a paragraph told by an event, a quote and itself is normalised once and shared. */
 function memo(f: (text: string) => string): (text: string) => string {
@@ -105,6 +108,13 @@ function mentionFinder(corpus: Corpus): (text: string) => Set<string> {
   };
 }
 
+/** Curated topics as one field: the Chinese ones searched as Chinese, the English ones (with a gloss) as English. */
+function topicsField(field: Build['field'], topics: readonly string[], gloss: string): Field {
+  const zh = topics.filter(hasHan);
+  const en = topics.filter((t) => !hasHan(t));
+  return field(zh.join(' '), TOPICS_WEIGHT, `${gloss} ${en.join(' ')}`.trim());
+}
+
 function paragraphDoc({ field, mentions }: Build, p: Paragraph): SearchDoc {
   return withCompletion(
     {
@@ -131,7 +141,7 @@ function eventDoc({ corpus, field, mentions }: Build, e: EventEntry): SearchDoc 
       kind: 'event',
       fields: [
         field(e.label.zh, 1, e.label.en),
-        field('', 0.9, e.topics.join(' ')),
+        topicsField(field, e.topics, ''),
         field(main?.text ?? '', 0.85, main?.gloss ?? ''),
         field(see, 0.6, ''),
       ],
@@ -161,7 +171,7 @@ function quoteDoc({ corpus, field, mentions }: Build, q: QuoteEntry): SearchDoc 
       kind: 'quote',
       fields: [
         field(q.text, 1, ''),
-        field('', 0.9, `${q.en} ${q.topics.join(' ')}`),
+        topicsField(field, q.topics, q.en),
         // Asking for "Musk tweets" or "the lawsuit" names the medium: as strong as the words themselves.
         field(medium, 1),
         field(speakerNames, 0.3),

@@ -80,6 +80,15 @@ export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([
   '变为',
   '变得',
   '怎么样',
+  // Pointing words: "马斯克这么讲", "那样做" say nothing of what is asked.
+  '这么',
+  '那么',
+  '这样',
+  '那样',
+  '这些',
+  '那些',
+  '一下',
+  '一些',
   // Time words of the asker's own day ("今天天气怎么样"), not the story's: the article's own 今天 and
   // 最近 are dated relative to publication, and a question should not match on them.
   '今天',
