@@ -51,6 +51,14 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['谁说OpenAI注定会失败?', 'musk', '注定会失败'],
     // Asked whom the words are about: the one they were said of.
     ['OpenAI说谁是伪君子?', 'musk', '伪君子'],
+    // A role at an organisation held by one person the facts name is that person ("the Y Combinator
+    // president"), unless the role is what is asked or is said of someone named.
+    ['which researcher did the Y Combinator president introduce Musk to?', 'sutskever', '晚餐会面'],
+    ['Who was Stripe’s CTO?', 'brockman', 'Stripe前首席技术官'],
+    // A year asked raises that year's facts.
+    ['2019年谁给OpenAI砸了钱?', 'microsoft', '10亿美元'],
+    // Words described without a name: their speaker.
+    ['谁担心有人会滥用AGI?', 'sutskever', '滥用AGI'],
     // The part someone plays, asked of them by name: their card.
     ['布罗克曼在这场闹剧里扮演了什么角色?', 'brockman', '布罗克曼'],
     ['What role did Zuck play in all this?', 'zuckerberg', '扎克伯格'],
@@ -104,6 +112,7 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // Lower-case product names after a deed are names the article lacks; everyday words there are not.
     ['when', 'when did xai roll out grok'],
     ['when', 'When did Musk launch starship?'],
+    ['when', 'When was Sutskever president of Y Combinator?'],
     // A Latin name in a Chinese question is a name, wherever it stands; a count is no sum of money.
     ['who', 'Gemini是谁做的?'],
     ['when', 'When did ChatGPT reach 100 million weekly users?'],

@@ -87,6 +87,10 @@ function askedNoun(a: Analysis): string | undefined {
   return (words.find((w) => PERSON_NOUNS.has(w)) ?? words[words.length - 1]) || undefined;
 }
 
+/** The years a question names, but not in what it grants in passing. */
+const yearsAsked = (a: Analysis) =>
+  [...a.normalized.matchAll(YEAR)].filter((m) => !conceded(a, m.index)).map((m) => m[1]!);
+
 const clauses = (a: Analysis) => new Set(a.actions.map((s) => s.start)).size;
 
 export interface QuestionAnswerer {
@@ -273,7 +277,7 @@ export function createQuestionAnswerer(
     ).size;
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed && deeds < 2))
       return plain('when', query, a);
-    const years = [...a.normalized.matchAll(YEAR)].filter((m) => !conceded(a, m.index)).map((m) => m[1]!);
+    const years = yearsAsked(a);
     const known = matchFacts(a, facts, lexicon).filter((m) => factWhen[m.at]! >= 0);
     // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
     const sorted =
@@ -414,10 +418,20 @@ export function createQuestionAnswerer(
       const matches = clauses(a) > 1 && !coversAll ? all : best(all);
       // "Which company…", "which platform…": the noun says what kind of answer, whichever role it fills.
       const byKind = WH_NOUN.test(a.normalized) ? { ...a, asked: undefined } : a;
+      // "2019年夏天谁当了金主": a year asked raises the facts of that year.
+      const years = yearsAsked(a);
+      const ofYear = (f: FactEntry) => {
+        const date = docs.when.get(f.event ? `event:${f.event}` : `paragraph:${f.ref}`)?.date;
+        return years.some((y) => date?.start.startsWith(y)) ? DATE_BONUS : 0;
+      };
       const candidates = fillers(byKind, matches, facts)
         .map((c) => ({
           ...c,
-          score: c.score + OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) + kindFit(a, c.entity),
+          score:
+            c.score +
+            OVERLAP_WEIGHT * textOverlap(a.topic, corpus.byRef.get(c.fact.ref)) +
+            kindFit(a, c.entity) +
+            ofYear(c.fact),
         }))
         .sort((x, y) => y.score - x.score);
       if (candidates.length === 0) {
@@ -436,8 +450,9 @@ export function createQuestionAnswerer(
     }
     const tied = a.actions.length === 0 ? peopleOf(a) : [];
     if (tied.length > 0) return found('who', query, a, tied);
-    const saidBy = a.type === 'who' && a.actions.length > 0 ? speakerOf(a) : undefined;
-    if (saidBy) return found('who', query, a, [saidBy]);
+    // Words described with no name ("担心AGI被别有用心的人拿去干坏事的是哪位") or a deed no fact tells: their speaker.
+    const saidBy = a.type === 'who' && (a.actions.length > 0 || a.mentions.length === 0) ? speakerOf(a) : undefined;
+    if (saidBy && (a.actions.length > 0 || saidBy.score >= SAID_BY_SCORE)) return found('who', query, a, [saidBy]);
     const answer = plain('who', query, a);
     if (answer.kind === 'found' || a.type !== 'who') return answer;
     // "Who took the 'save the world if he's the saviour' shot at Musk?": no deed, no card, but someone's words.

@@ -121,13 +121,16 @@ export class QuestionReader {
   private readonly names: Names;
   private readonly hanChars: ReadonlySet<string>;
 
+  private readonly displayName: ReadonlyMap<string, { en: string; zh: string }>;
+
   constructor(
-    corpus: Corpus,
+    private readonly corpus: Corpus,
     private readonly lexicon: Lexicon,
     private readonly resolve: Resolve,
     private readonly lookup: (word: string) => Concept | undefined = (w) => resolve(w).concepts.find((c) => !c.fuzzy),
   ) {
     this.names = entityNames(corpus);
+    this.displayName = new Map(corpus.entities.map((e) => [e.id, e.name]));
     const chars = new Set<string>();
     for (const p of corpus.paragraphs) for (const ch of p.text) chars.add(ch);
     for (const n of this.names.han) for (const ch of n.name) chars.add(ch);
@@ -136,6 +139,70 @@ export class QuestionReader {
   }
 
   read(question: string): Analysis {
+    const first = this.readOnce(question);
+    const described = this.describedPeople(first);
+    return described === undefined ? first : this.readOnce(described);
+  }
+
+  /**
+   * "Which scientist did the YC boss set Elon up with?": an organisation's role held by one person the facts
+   * name is that person, read again with the name in its place. Only beside something else asked: "who is the
+   * YC boss" is the role question itself.
+   */
+  private describedPeople(a: Analysis): string | undefined {
+    const others = (span: { start: number; end: number }) =>
+      a.actions.some((x) => x !== span && this.kinds(x).includes('event')) || a.mentions.length > 1;
+    for (const role of a.actions) {
+      if (!this.kinds(role).every((k) => k === 'relation')) continue;
+      if (WH_BEFORE.test(a.normalized.slice(0, role.start))) continue;
+      for (const org of a.mentions) {
+        if (this.names.kind.get(org.entity) === 'person') continue;
+        const gap =
+          org.end <= role.start
+            ? a.normalized.slice(org.end, role.start)
+            : role.end <= org.start
+              ? a.normalized.slice(role.end, org.start)
+              : undefined;
+        const adjacent = org.end <= role.start ? ROLE_AFTER_ORG : ROLE_BEFORE_ORG;
+        if (gap === undefined || !adjacent.test(gap) || !others(role)) continue;
+        // "who is the YC president that…", "the ex-Stripe tech chief who…", "饭局上认识的谷歌科学家是谁": the
+        // role is the one asked about.
+        const from = Math.min(org.start, role.start);
+        const to = Math.max(org.end, role.end);
+        if (ASKED_BEFORE.test(a.normalized.slice(0, from)) || ASKED_AFTER.test(a.normalized.slice(to))) continue;
+        // "When was Sutskever president of YC?": the role is said of someone named, not a way to name its holder.
+        const heldBy = a.mentions.some(
+          (m) =>
+            this.names.kind.get(m.entity) === 'person' &&
+            m.end <= from &&
+            HELD_BY.test(a.normalized.slice(m.end, from)),
+        );
+        if (heldBy) continue;
+        const people = this.holders(role.actions, org.entity);
+        if (people.length !== 1) continue;
+        const name = this.displayName.get(people[0]!)!;
+        const said = hasHan(a.normalized.slice(from, to)) ? name.zh : name.en;
+        return `${a.normalized.slice(0, from)} ${said} ${a.normalized.slice(to)}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** The people the facts give a standing role at an organisation. */
+  private holders(roles: readonly string[], org: string): string[] {
+    const out = new Set<string>();
+    for (const f of this.corpus.facts) {
+      if (!f.action.some((id) => roles.includes(id)) || !f.patient.includes(org)) continue;
+      for (const id of f.agent) if (this.names.kind.get(id) === 'person') out.add(id);
+    }
+    return [...out];
+  }
+
+  private kinds(a: ActionSpan): Array<string | undefined> {
+    return a.actions.map((id) => this.lexicon.byId.get(id)?.kind);
+  }
+
+  private readOnce(question: string): Analysis {
     const traditional = [...question].some((ch) => hasHan(ch) && !this.hanChars.has(ch));
     // "ousting-and-comeback", "billion-dollar": words joined by hyphens are read one by one (GPT-2 stays whole).
     const split = question.replace(/(?<=[A-Za-z]{2})-(?=[A-Za-z]{2})/g, ' ');
@@ -534,6 +601,17 @@ export class QuestionReader {
   }
 }
 
+/** A role named right after its organisation ("the YC boss", "Stripe's former CTO", "Stripe的前CTO"). */
+const ROLE_AFTER_ORG = /^\s*(former |then |old |ex |one time )?\s*$|^\s*的?(前|时任|当时的|之前的)?\s*$/;
+/** A role named before its organisation ("the CTO of Stripe", "president at YC"). */
+const ROLE_BEFORE_ORG = /^\s*(of|at|from|over at)( the)?\s*$/;
+/** Between a person and a role said of them: "Sutskever (was) (the) president", "伊利亚是/当/担任". */
+const HELD_BY = /^\s*((was|is|be|been|as|the|a|an|ever|once)\s+)*$|^\s*(是|当|当过|担任|担任过|做过)?\s*$/;
+/** Words around a role that make it the one asked about. */
+const ASKED_BEFORE = /(\b(who|whom)\s*(is|was|are|were)?\s*(the\s+)?|谁是|是谁)\s*$|^\s*(the\s+)?$/;
+const ASKED_AFTER = /^\s*(who|that|whose|是谁|是哪位|叫啥|叫什么|是啥人)/;
+/** A role right after a question word is the kind of answer asked for ("which scientist", "哪位大佬"). */
+const WH_BEFORE = /(\b(which|what)\s+([a-z]+\s+)?|哪位|哪个|哪家)\s*$/;
 /** A when-question word in Chinese or pinyin; the deed is told right after it or right before 是 and it. */
 const ZH_WHEN =
   /什么时候|什麼時候|啥时候|啥時候|几时|何时|哪年哪月|是哪一?年|哪一?年|哪天|几月|\bshen ?me ?shi ?hou\b|\bsha ?shi ?hou\b|\b(?:shi )?na ?(?:yi ?)?nian\b/;
