@@ -121,6 +121,12 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     ['when', '马斯克是哪一年结婚的'],
     ['when', '奥特曼离婚是哪年'],
     ['when', 'masike shenme shihou lihun de'],
+    // A speaker's place holds a name, in any case; so does what a deed is done to; an unknown acronym is a name.
+    ['quote', 'what did demis hassabis say about musk?'],
+    ['quote', 'what does bengio think of openai?'],
+    ['who', 'who runs anthropic these days?'],
+    ['when', 'when did musk sue anthropic?'],
+    ['who', 'Who is the CFO of Tesla?'],
     // An adverb before an unknown deed does not hide it.
     ['when', 'When did Musk quietly rename Twitter?'],
   ];

@@ -12,12 +12,14 @@ import { join, resolve } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import dotenv from 'dotenv';
 import { createApp } from '../app.ts';
+import { warmWordLists } from '../search/commonWords.ts';
 import { dataDirFromEnv } from '../config/env.ts';
 import { inputsUnchanged, snapshotInputs, snapshotPath } from '../io/indexSnapshot.ts';
 import { PROJECT_ROOT, readFrom } from '../io/readData.ts';
 import { startupGuard } from './startupGuard.ts';
 
 const app = createApp();
+warmWordLists();
 const inputs = snapshotInputs(snapshotPath());
 if (inputs === undefined) throw new Error(`${snapshotPath()}: no snapshot to build the startup snapshot from`);
 

@@ -6,7 +6,7 @@ import { hasHan, normalize, stem } from '../search/normalize.ts';
 import { ENGLISH_STOPWORDS, PINYIN_STOPWORDS } from '../search/stopwords.ts';
 import { toSimplified } from '../search/simplify.ts';
 import { amountsIn } from './amounts.ts';
-import { isCommonWord } from '../search/commonWords.ts';
+import { isCommonWord, isEnglishWord } from '../search/commonWords.ts';
 import { latinWords, type ActionSpan, type Lexicon, type Word } from './lexicon.ts';
 import { questionType, type QuestionType } from './questionType.ts';
 import { scaffoldBlanked, scaffoldFree } from './scaffold.ts';
@@ -68,6 +68,9 @@ const AUX = new Set(['did', 'does', 'do', 'will', 'would', 'has', 'have', 'had',
 const PASSIVE = new Set(['was', 'were', 'got', 'get', 'gets', 'getting', 'been', 'being', 'is', 'are', 'bei']);
 /** Deeds whose object is a thing with a name: a product released, a company founded or bought. */
 const MAKES_THINGS = new Set(['release', 'found', 'buy']);
+/** Deeds done to a company or a person: "who runs anthropic", "when did musk sue xai". */
+const DONE_TO_NAMES = new Set(['ceo', 'control', 'president', 'cto', 'fund', 'sue', 'merge', 'join', 'leave']);
+const PREPOSITIONS = new Set(['in', 'into', 'on', 'at', 'with', 'from', 'for', 'of', 'to', 'against', 'over']);
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'his', 'their', 'her', 'new', 'first']);
 const ADVERBS = new Set([
   'really',
@@ -556,7 +559,9 @@ export class QuestionReader {
         (!sentenceStart && /^[A-Z]/.test(raw) && raw.length >= 4) ||
         /[a-z][A-Z]|^[A-Z]{2,}[a-z]/.test(raw) ||
         // In a Chinese question a Latin word is a name ("Grok是用什么训练的"), unless it is everyday English.
-        (chinese && raw.length >= 4 && !isCommonWord(raw.toLowerCase()));
+        (chinese && raw.length >= 4 && !isCommonWord(raw.toLowerCase())) ||
+        // An acronym ("CFO", "PBC"), unless it begins a name the article has ("GPT" of GPT-2).
+        (/^[A-Z]{2,5}$/.test(raw) && !this.names.latin.some((n) => n.words[0] === raw.toLowerCase()));
       if (!looksNamed) continue;
       if (/\d{4}/.test(raw)) continue;
       const key = normalize(raw);
@@ -572,16 +577,26 @@ export class QuestionReader {
       // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2.
       if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
     }
+    // "what did mira murati say", "what does hinton think": the speaker's place holds a name, in any case.
+    const slot = SPEAKER_SLOT.exec(normalize(original))?.[3]?.split(' ') ?? [];
+    const named = words.some(
+      (w) => slot.includes(w.text) && mentions.some((m) => m.start <= w.start && w.end <= m.end),
+    );
+    for (const w of named ? [] : slot) {
+      if (w.length < 3 || ENGLISH_STOPWORDS.has(w) || isEnglishWord(w) || out.some((o) => normalize(o) === w)) continue;
+      if (!this.resolve(w).concepts.some((c) => !c.fuzzy || c.entities.length > 0)) out.push(w);
+    }
     // "release sora", "launch grok": what a deed was done to is a name, even typed in lower case.
-    for (const span of actions.filter((x) => x.actions.some((id) => MAKES_THINGS.has(id)))) {
-      const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text));
+    for (const span of actions.filter((x) => x.actions.some((id) => MAKES_THINGS.has(id) || DONE_TO_NAMES.has(id)))) {
+      const next = words.find((x) => x.start >= span.end && !ARTICLES.has(x.text) && !PREPOSITIONS.has(x.text));
       if (
         !next ||
         next.start - span.end > 8 ||
         ENGLISH_STOPWORDS.has(next.text) ||
         PINYIN_STOPWORDS.has(next.text) ||
         isCommonWord(next.text) ||
-        /^\d+$/.test(next.text)
+        // A number or a year ("mid-2019") is no name.
+        /^\d+$|\d{4}/.test(next.text)
       )
         continue;
       if (mentions.some((n) => n.start <= next.start && next.end <= n.end)) continue;
@@ -601,6 +616,9 @@ export class QuestionReader {
   }
 }
 
+/** "What did X say", "what does X think about": the words in X's place, up to three. */
+const SPEAKER_SLOT =
+  /\b(what|how) (did|does|do|has|have|had) ((?:[a-z]+ ){0,2}[a-z]+) (say|said|think|thought|tweet|tweeted|write|wrote|post|posted|reckon|claim|claimed|argue|argued|feel|felt|believe|believed|respond|responded|reply|replied)\b/;
 /** A role named right after its organisation ("the YC boss", "Stripe's former CTO", "Stripe的前CTO"). */
 const ROLE_AFTER_ORG = /^\s*(former |then |old |ex |one time )?\s*$|^\s*的?(前|时任|当时的|之前的)?\s*$/;
 /** A role named before its organisation ("the CTO of Stripe", "president at YC"). */

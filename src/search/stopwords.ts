@@ -9,7 +9,9 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
    after before during did any some all will would can could should may might
    get got has have had also just very much more most really please
    feud story article become becomes became becoming everyone here make makes made
-   thing things stuff`
+   thing things stuff
+   lol lmao rofl tbh ngl idk imo imho btw pls plz bruh bro yo hey hmm hmmm uh um gonna wanna gotta
+   kinda sorta ya yea yeah yep nah thx ty rn fr smh omg wtf ppl cuz coz tho u ur`
     .split(/\s+/)
     .filter(Boolean),
 );
