@@ -59,6 +59,9 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['2019年谁给OpenAI砸了钱?', 'microsoft', '10亿美元'],
     // Words described without a name: their speaker.
     ['谁担心有人会滥用AGI?', 'sutskever', '滥用AGI'],
+    // One name and no deed asks who that is.
+    ['who is brockman again, the payments guy?', 'brockman', '布罗克曼'],
+    ['杨立昆到底是何方神圣', 'lecun', '杨丽坤'],
     // The part someone plays, asked of them by name: their card.
     ['布罗克曼在这场闹剧里扮演了什么角色?', 'brockman', '布罗克曼'],
     ['What role did Zuck play in all this?', 'zuckerberg', '扎克伯格'],
@@ -113,6 +116,9 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     ['when', 'when did xai roll out grok'],
     ['when', 'When did Musk launch starship?'],
     ['when', 'When was Sutskever president of Y Combinator?'],
+    // Asked after someone's kin, whom the article never names.
+    ['who', 'who is elon’s brother?'],
+    ['who', '奥特曼的老公是谁'],
     // A Latin name in a Chinese question is a name, wherever it stands; a count is no sum of money.
     ['who', 'Gemini是谁做的?'],
     ['when', 'When did ChatGPT reach 100 million weekly users?'],
@@ -376,6 +382,8 @@ describe('pinyin passives and filler words', () => {
     // A Chinese deed the article words otherwise still answers when the lexicon knows it.
     ['老马被董事会一脚踢开是哪年哪月来着', /^2018-02/],
     ['OpenAI和谷歌比拼那阵子是啥时候?', /^201/],
+    // A thing pointed at (那次…) names an event, not a deed.
+    ['马斯克那次被董事会踢出局是哪一年?', /^2018/],
     // "back then" is a time, not backing.
     ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {

@@ -43,8 +43,12 @@ const DATE_BONUS = 1;
 const LONG_QUESTION = 60;
 /** How much the fact's paragraph sharing the question's other words counts. */
 const OVERLAP_WEIGHT = 0.8;
+/** Family and partners: asked after them, the answer is someone the article never names. */
+const KIN =
+  /\b(brother|brothers|sister|sisters|wife|wives|husband|son|sons|daughter|daughters|kid|kids|child|children|father|dad|mother|mom|mum|parents|girlfriend|boyfriend|partner|spouse|family|cousin|uncle|aunt)\b|弟弟|哥哥|姐姐|妹妹|兄弟姐妹|老婆|妻子|太太|丈夫|老公|儿子|女儿|孩子|父亲|爸爸|母亲|妈妈|父母|女友|女朋友|男友|男朋友|家人|亲戚/;
 /** A quote matching a who-question this well names its speaker as the answer. */
 const SAID_BY_SCORE = 0.5;
+const SAID_OF_NAMED_SCORE = 0.7;
 /** A fact naming the quote counts for a share of a full-coverage text match. */
 const QUOTE_FACT_WEIGHT = 0.3;
 
@@ -453,16 +457,32 @@ export function createQuestionAnswerer(
     // Words described with no name ("担心AGI被别有用心的人拿去干坏事的是哪位") or a deed no fact tells: their speaker.
     const saidBy = a.type === 'who' && (a.actions.length > 0 || a.mentions.length === 0) ? speakerOf(a) : undefined;
     if (saidBy && (a.actions.length > 0 || saidBy.score >= SAID_BY_SCORE)) return found('who', query, a, [saidBy]);
+    // "Who is Elon's brother?": the article names nobody's family.
+    if (a.type === 'who' && KIN.test(a.normalized)) return notFound('who', query, a);
     const answer = plain('who', query, a);
     if (answer.kind === 'found' || a.type !== 'who') return answer;
     // "Who took the 'save the world if he's the saviour' shot at Musk?": no deed, no card, but someone's words.
+    // With a name asked about, its card is the fallback: the words must match better to win over it.
     const speaker = speakerOf(a);
+    const bar = a.mentions.length > 0 ? SAID_OF_NAMED_SCORE : SAID_BY_SCORE;
+    if (speaker && speaker.score >= bar) return found('who', query, a, [speaker]);
+    // "who's greg again?", "伊利亚到底是何方神圣": one name and no deed asks who that is, unless it asks after
+    // their kin ("Elon's brother", "马斯克的老婆"), whom the article does not name.
+    const named = new Set(a.mentions.filter((m) => !m.anchor).map((m) => m.entity));
+    if (a.actions.length === 0 && named.size === 1) {
+      const card = docs.who.get(`entity:${[...named][0]!}`);
+      if (card) return found('who', query, a, [toResult({ doc: card, score: 1, terms: [] })]);
+    }
     return speaker ? found('who', query, a, [speaker]) : answer;
   }
 
   /** "Who called Musk a hypocrite?": whoever said it, found through the quotes. */
   function speakerOf(a: Analysis): Result | undefined {
-    const quoted = search.search('quote', unsaid(a)).hits[0];
+    // The words asked about, without the names: a quote that only mentions them is not the one described.
+    const names = a.mentions.map((m) => a.normalized.slice(m.start, m.end));
+    const words = names.reduce((topic, name) => topic.split(name).join(' '), unsaid(a)).trim();
+    if (words === '') return undefined;
+    const quoted = search.search('quote', words).hits[0];
     const q = quoted ? quoteByDoc.get(quoted.doc.id) : undefined;
     if (!quoted || !q) return undefined;
     // Words a quote reports of someone else ("他随后告诉我们注定会失败" in OpenAI's post): the fact of the deed

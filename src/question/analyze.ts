@@ -314,7 +314,8 @@ export class QuestionReader {
             .replace(ZH_PARTICLES, '')
             .trim()
         : '';
-    for (const deed of [after, before]) {
+    // "奥特曼那出宫斗大戏是哪年": a thing pointed at (那出…, 这次…) names an event, not a deed.
+    for (const deed of [after, /[那这][出次件场个回]/.test(before) ? '' : before]) {
       if (hasHan(deed)) {
         const run = /^\p{Script=Han}+/u.exec(deed)?.[0] ?? '';
         if (run.length >= 2 && !this.resolve(run).concepts.some((c) => c.priority > 0)) return run;
