@@ -59,6 +59,8 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['2019年谁给OpenAI砸了钱?', 'microsoft', '10亿美元'],
     // Words described without a name: their speaker.
     ['谁担心有人会滥用AGI?', 'sutskever', '滥用AGI'],
+    // "…的是谁" with nobody named before the deed asks who did it.
+    ['觉得人工智能威胁论是蒙昧主义的人是谁?', 'lecun', '蒙昧主义'],
     // One name and no deed asks who that is.
     ['who is brockman again, the payments guy?', 'brockman', '布罗克曼'],
     ['杨立昆到底是何方神圣', 'lecun', '杨丽坤'],

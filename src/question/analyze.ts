@@ -530,6 +530,9 @@ export class QuestionReader {
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "说AI威胁论是蒙昧主义的是哪位": "the one who did it is who", when no one is named before the deed.
+    const firstDeed = actions[0];
+    if (ONE_WHO_ZH.test(normalized) && firstDeed && !mentions.some((m) => m.end <= firstDeed.start)) return 'agent';
     // "Who got shown the door", "谁被踢出": a passive verb after the question word asks who it was done to.
     if (main && wh.index < main.start && this.passiveBetween(normalized, words, wh.index + wh[0].length, main.start))
       return 'patient';
@@ -617,6 +620,8 @@ export class QuestionReader {
   }
 }
 
+/** "…的是谁", "…的人是哪位": the one who did what comes before. */
+const ONE_WHO_ZH = /的(人)?(就)?是(谁|哪位|哪个人?|何人)/;
 /** "What did X say", "what does X think about": the words in X's place, up to three. */
 const SPEAKER_SLOT =
   /\b(what|how) (did|does|do|has|have|had) ((?:[a-z]+ ){0,2}[a-z]+) (say|said|think|thought|tweet|tweeted|write|wrote|post|posted|reckon|claim|claimed|argue|argued|feel|felt|believe|believed|respond|responded|reply|replied)\b/;
