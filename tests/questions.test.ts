@@ -59,6 +59,9 @@ describe('who: a relation question gets the entity that fills the asked role', (
     ['2019年谁给OpenAI砸了钱?', 'microsoft', '10亿美元'],
     // Words described without a name: their speaker.
     ['谁担心有人会滥用AGI?', 'sutskever', '滥用AGI'],
+    // "criticize X for…" is criticism of X, not X drawing criticism; "showed X the door" ousts X.
+    ['Who did LeCun criticize for spreading AI fear?', 'musk', '蒙昧主义'],
+    ['Who got the 1 billion from Microsoft?', 'openai', '10亿美元'],
     // "…的是谁" with nobody named before the deed asks who did it.
     ['觉得人工智能威胁论是蒙昧主义的人是谁?', 'lecun', '蒙昧主义'],
     // One name and no deed asks who that is.
@@ -121,6 +124,8 @@ describe('a fact the article lacks is no match, with a note on what it does hold
     // Asked after someone's kin, whom the article never names.
     ['who', 'who is elon’s brother?'],
     ['who', '奥特曼的老公是谁'],
+    ['who', '马斯克的前妻叫什么'],
+    ['when', 'when did openai ship gpt-3?'],
     // A Latin name in a Chinese question is a name, wherever it stands; a count is no sum of money.
     ['who', 'Gemini是谁做的?'],
     ['when', 'When did ChatGPT reach 100 million weekly users?'],
@@ -200,6 +205,8 @@ describe('a quote is found by the words users call it by, in either language', (
     ['老马说微软把OpenAI捏在手里的那句', 'musk-closed-source-microsoft'],
     ['马斯克说AI会灭绝人类那句', 'musk-ai-kill-us-all'],
     ['Musk line about the dragon slayer becoming the dragon', 'musk-lawsuit-dragon'],
+    // A name with no verb of saying after it is a topic, not a speaker with no quotes.
+    ['tesla = only hope against google?? the exact line pls', 'musk-email-tesla-google'],
   ])('%s → %s', (query, id) => {
     expect(found(app.answer({ command: 'quote', query }))[0]?.id).toBe(`quote:${id}`);
   });
@@ -386,6 +393,11 @@ describe('pinyin passives and filler words', () => {
     ['OpenAI和谷歌比拼那阵子是啥时候?', /^201/],
     // A thing pointed at (那次…) names an event, not a deed.
     ['马斯克那次被董事会踢出局是哪一年?', /^2018/],
+    // A story told in order: the deed after its last "then" is the one asked about.
+    ['musk pushed to run openai himself, got turned down, and then was booted off the board: when?', /^2018-02/],
+    ['马斯克想合并OpenAI和特斯拉,后来被踢出董事会,是哪年哪月?', /^2018-02/],
+    // A model name misspelt with its number right is that model; another number is not.
+    ['when did openai ship gtp-2?', /^2019-02/],
     // "back then" is a time, not backing.
     ['musk left the board back then, when was it', /^2018-02/],
   ])('%s', (query, start) => {

@@ -45,7 +45,10 @@ const LONG_QUESTION = 60;
 const OVERLAP_WEIGHT = 0.8;
 /** Family and partners: asked after them, the answer is someone the article never names. */
 const KIN =
-  /\b(brother|brothers|sister|sisters|wife|wives|husband|son|sons|daughter|daughters|kid|kids|child|children|father|dad|mother|mom|mum|parents|girlfriend|boyfriend|partner|spouse|family|cousin|uncle|aunt)\b|弟弟|哥哥|姐姐|妹妹|兄弟姐妹|老婆|妻子|太太|丈夫|老公|儿子|女儿|孩子|父亲|爸爸|母亲|妈妈|父母|女友|女朋友|男友|男朋友|家人|亲戚/;
+  /\b(brother|brothers|sister|sisters|wife|wives|husband|son|sons|daughter|daughters|kid|kids|child|children|father|dad|mother|mom|mum|parents|girlfriend|boyfriend|partner|spouse|family|cousin|uncle|aunt)\b|弟弟|哥哥|姐姐|妹妹|兄弟姐妹|老婆|妻子|太太|丈夫|老公|儿子|女儿|孩子|父亲|爸爸|母亲|妈妈|父母|女友|女朋友|男友|男朋友|家人|亲戚|前妻|前夫|夫人|伴侣|ex-wife|ex wife/;
+/** A verb of saying somewhere after a name: it makes the name the speaker. */
+const SAID_AFTER =
+  /\b(say|said|says|think|thought|thinks|tweet|tweeted|write|wrote|respond|responded|reply|replied|react|reacted|claim|claimed|call|called|comment|commented|put it|feel|felt)\b|说|讲|评价|看|回应|回复|表示|认为|觉得|称|发推|原话/;
 /** A quote matching a who-question this well names its speaker as the answer. */
 const SAID_BY_SCORE = 0.5;
 const SAID_OF_NAMED_SCORE = 0.7;
@@ -547,7 +550,10 @@ export function createQuestionAnswerer(
       const before = a.normalized.slice(0, first.start);
       const after = a.normalized.slice(first.end);
       const aboutMedium = MEDIUM_ASKED.test(before) || (/\p{Script=Han}/u.test(after) && MEDIUM_ASKED.test(after));
-      const named = first.definite || (a.type === 'quote' && !aboutMedium);
+      // Named as a speaker only when a verb of saying follows the name ("What did Microsoft say"); "tesla = only
+      // hope vs google?? what was the exact line" asks for words about Tesla.
+      const said = SAID_AFTER.test(after);
+      const named = first.definite || (a.type === 'quote' && said && !aboutMedium);
       return named ? notFound('quote', query, a, noQuotesNote(speaker, corpus)) : plain('quote', query, a);
     }
     const { hits } = search.search('quote', unsaid(a), { only: ownPlaces.get(speaker)!, minCoverage: 0 });

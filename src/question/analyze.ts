@@ -400,10 +400,13 @@ export class QuestionReader {
       // A word of an action phrase is no misspelt name ("got OpenAI going" is not Google).
       if (actions.some((x) => x.start <= w.start && w.end <= x.end) || ENGLISH_STOPWORDS.has(w.stem)) continue;
       // Four letters typed in lower case are as often a pinyin syllable (nian) as a misspelt name.
-      if (w.text.length < 4 || (w.text.length === 4 && !capitalised(original, w.text))) continue;
+      if (w.text.length < 4 || (w.text.length === 4 && !capitalised(original, w.text) && !/\d/.test(w.text))) continue;
       const c = this.resolve(w.text).concepts.find(
-        // Model names are exact: "gpt3" is no typo of GPT-2.
-        (k) => k.entities.length > 0 && k.priority >= 3 && !(k.fuzzy && /\d/.test(w.text)),
+        // Model numbers are exact: "gpt3" is no typo of GPT-2, "gtp2" is.
+        (k) =>
+          k.entities.length > 0 &&
+          k.priority >= 3 &&
+          !(k.fuzzy && /\d/.test(w.text) && k.key.replace(/\D/g, '') !== w.text.replace(/\D/g, '')),
       );
       const entity = c?.entities[0];
       if (entity) spans.push({ entity, start: w.start, end: w.end });
@@ -530,6 +533,8 @@ export class QuestionReader {
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "Who got the billion from Microsoft?": a deed told from the receiving end asks who it was done to.
+    if (main && RECEIVING.test(main.text)) return 'patient';
     // "说AI威胁论是蒙昧主义的是哪位": "the one who did it is who", when no one is named before the deed.
     const firstDeed = actions[0];
     if (ONE_WHO_ZH.test(normalized) && firstDeed && !mentions.some((m) => m.end <= firstDeed.start)) return 'agent';
@@ -578,8 +583,9 @@ export class QuestionReader {
       const glued = [`${words[at - 1]?.text ?? ''}${key}`, `${key}${words[at + 1]?.text ?? ''}`];
       if (glued.some((k) => (this.lookup(k)?.entities.length ?? 0) > 0)) continue;
       const c = this.resolve(key).concepts[0];
-      // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2.
-      if (!c || (c.fuzzy && (/\d/.test(key) || c.entities.length === 0))) out.push(raw);
+      // A typed name is known only as itself or as a typo of a name; GPT-3 is no typo of GPT-2, but "gtp-2" is.
+      const sameNumber = (c?.key.replace(/\D/g, '') ?? '') === key.replace(/\D/g, '');
+      if (!c || (c.fuzzy && ((/\d/.test(key) && !sameNumber) || c.entities.length === 0))) out.push(raw);
     }
     // "what did mira murati say", "what does hinton think": the speaker's place holds a name, in any case.
     const slot = SPEAKER_SLOT.exec(normalize(original))?.[3]?.split(' ') ?? [];
@@ -620,6 +626,8 @@ export class QuestionReader {
   }
 }
 
+/** Receiving words at the head of a deed's phrase ("got * billion"): the deed seen from the one it was done to. */
+const RECEIVING = /^(got|get|gets|getting|receive|received|receives|拿到|收到|获得|得到)\b/;
 /** "…的是谁", "…的人是哪位": the one who did what comes before. */
 const ONE_WHO_ZH = /的(人)?(就)?是(谁|哪位|哪个人?|何人)/;
 /** "What did X say", "what does X think about": the words in X's place, up to three. */

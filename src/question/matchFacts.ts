@@ -22,6 +22,9 @@ const WH_ACTION_WEIGHT = 1.5;
 /** Each further question action the candidate's facts cover ("joined OpenAI", "sued by Musk"). */
 const CLAUSE_BONUS = 0.5;
 
+/** A story told in order: what comes after its last "then" is the point. */
+const THEN = /\b(?:then|and then|after that|finally|eventually|in the end)\b|然后|后来|最后|结果|接着|再后来/g;
+const THEN_WEIGHT = 1.5;
 /** A deed granted in passing ("despite having promised more", "尽管承诺过") is not the one asked about. */
 const CONCEDED_WEIGHT = 0.4;
 
@@ -127,8 +130,10 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
   const clauses = a.actions.filter((s) => s.actions.some((id) => lexicon.byId.get(id)?.kind !== 'speech')).length;
   // In a rambling story the point comes last ("…then got pushed out, when was that?"): later actions weigh more.
   const recency = new Map<string, number>();
+  // "…they said no, then he got kicked off: when?": the deed after the last "then" is the one asked about.
+  const lastThen = Math.max(-1, ...[...a.normalized.matchAll(THEN)].map((m) => m.index));
   a.actions.forEach((span, i) => {
-    const aside = conceded(a, span.start) ? CONCEDED_WEIGHT : 1;
+    const aside = conceded(a, span.start) ? CONCEDED_WEIGHT : lastThen >= 0 && span.start > lastThen ? THEN_WEIGHT : 1;
     for (const id of span.actions)
       recency.set(
         id,
