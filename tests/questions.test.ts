@@ -396,6 +396,9 @@ describe('pinyin passives and filler words', () => {
     // A story told in order: the deed after its last "then" is the one asked about.
     ['musk pushed to run openai himself, got turned down, and then was booted off the board: when?', /^2018-02/],
     ['马斯克想合并OpenAI和特斯拉,后来被踢出董事会,是哪年哪月?', /^2018-02/],
+    ['so elon tried to fold openai into tesla, the cofounders said no, then he got booted. when?', /^2018-02/],
+    // A "then" with no deed after it is part of a description.
+    ['the sam fired-then-rehired saga, what year?', /^2023/],
     // A model name misspelt with its number right is that model; another number is not.
     ['when did openai ship gtp-2?', /^2019-02/],
     // "back then" is a time, not backing.

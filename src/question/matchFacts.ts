@@ -131,9 +131,12 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
   // In a rambling story the point comes last ("…then got pushed out, when was that?"): later actions weigh more.
   const recency = new Map<string, number>();
   // "…they said no, then he got kicked off: when?": the deed after the last "then" is the one asked about.
-  const lastThen = Math.max(-1, ...[...a.normalized.matchAll(THEN)].map((m) => m.index));
+  const thenAt = Math.max(-1, ...[...a.normalized.matchAll(THEN)].map((m) => m.index));
+  // Only a "then" followed by a deed tells a story ("fired-then-unfired" is one description).
+  const lastThen = a.actions.some((x) => x.start > thenAt) ? thenAt : -1;
   a.actions.forEach((span, i) => {
-    const aside = conceded(a, span.start) ? CONCEDED_WEIGHT : lastThen >= 0 && span.start > lastThen ? THEN_WEIGHT : 1;
+    const told = lastThen >= 0 && span.start < lastThen;
+    const aside = conceded(a, span.start) || told ? CONCEDED_WEIGHT : lastThen >= 0 ? THEN_WEIGHT : 1;
     for (const id of span.actions)
       recency.set(
         id,
@@ -167,6 +170,15 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
       // "before OpenAI lured him away": a name that dates the deed is no party to it.
       if (m.anchor) continue;
       const fit = roleFit(fact, together || objectNamed || standing ? { ...m, definite: false } : m);
+      // A name only in the story before the last "then" is background: it counts little, and its absence nothing.
+      if (
+        lastThen >= 0 &&
+        m.start < lastThen &&
+        a.normalized.indexOf(a.normalized.slice(m.start, m.end), lastThen) < 0
+      ) {
+        if (fit === 'in') score += NAMED_IN_ROLE * CONCEDED_WEIGHT;
+        continue;
+      }
       if (fit === 'swapped') rejected = true;
       else if (fit === 'in') score += NAMED_IN_ROLE;
       else if (inEvent?.has(m.entity)) score += NAMED_IN_EVENT;
