@@ -62,6 +62,9 @@ describe('who: a relation question gets the entity that fills the asked role', (
     // "criticize X for…" is criticism of X, not X drawing criticism; "showed X the door" ousts X.
     ['Who did LeCun criticize for spreading AI fear?', 'musk', '蒙昧主义'],
     ['Who got the 1 billion from Microsoft?', 'openai', '10亿美元'],
+    // A deed that only dates the question ("before he joined", "加入…之前") is not the one asked.
+    ['Where did Sutskever work before he joined OpenAI?', 'google', '前谷歌研究员'],
+    ['伊利亚加入OpenAI以前在哪家公司上班?', 'google', '前谷歌研究员'],
     // "…的是谁" with nobody named before the deed asks who did it.
     ['觉得人工智能威胁论是蒙昧主义的人是谁?', 'lecun', '蒙昧主义'],
     // One name and no deed asks who that is.

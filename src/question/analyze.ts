@@ -215,13 +215,16 @@ export class QuestionReader {
     // Question words are no actions or names ("tell me about", "是干嘛的"); blanked, so positions still line up.
     const blanked = scaffoldBlanked(normalized);
     // An action word inside a name is part of the name: 书 in 脸书.
-    const actions = this.actionsIn(blanked).filter(
+    const found = this.actionsIn(blanked).filter(
       (x) => !this.names.han.some(({ name }) => insideName(blanked, name, x.start, x.end)),
     );
     const kindOf = (a: ActionSpan) => a.actions.map((id) => this.lexicon.byId.get(id)?.kind);
-    const concessions = CONCESSIVE.test(normalized)
-      ? concessionsIn(normalized, actions, this.mentions(blanked, words, actions, undefined, text))
-      : [];
+    const { concessions, dating } =
+      CONCESSIVE.test(normalized) || TIME_CLAUSE.test(normalized)
+        ? concessionsIn(normalized, found, this.mentions(blanked, words, found, undefined, text))
+        : { concessions: [], dating: [] };
+    // A deed that only dates the one asked about ("before he joined OpenAI") is not read as asked.
+    const actions = found.filter((x) => !dating.some(([from, to]) => from <= x.start && x.start < to));
     const asked = actions.filter((x) => !concessions.some(([from, to]) => from <= x.start && x.start < to));
     // Roles are read around a deed first ("co-signed the post hitting back at Musk"), a standing role next.
     const main =
@@ -229,7 +232,10 @@ export class QuestionReader {
       asked.find((a) => kindOf(a).includes('relation')) ??
       asked[0] ??
       actions[0];
-    const mentions = this.mentions(blanked, words, actions, main, text);
+    // A name in a clause that only dates the question ("before he joined OpenAI") dates it too: no party to it.
+    const mentions = this.mentions(blanked, words, actions, main, text).map((m) =>
+      dating.some(([from, to]) => from <= m.start && m.end <= to) ? { ...m, anchor: true } : m,
+    );
     return {
       type: questionType(text),
       normalized,
@@ -437,10 +443,7 @@ export class QuestionReader {
   private timeAnchor(normalized: string, words: Word[], s: { start: number; end: number }): boolean {
     const prevWord = [...words].reverse().find((w) => w.end <= s.start)?.text;
     if (prevWord !== undefined && TIME_BEFORE_EN.has(prevWord) && hasNoHanBetween(normalized, prevWord, s)) return true;
-    return (
-      /^\s*(之前|以前|之后|以后|前|后)/.test(normalized.slice(s.end)) &&
-      !/[加进入去到]\s*$/.test(normalized.slice(0, s.start))
-    );
+    return /^\s*(之前|以前|之后|以后|前|后)/.test(normalized.slice(s.end));
   }
 
   private role(
@@ -652,6 +655,8 @@ const ZH_MORE_WHEN = /哪月|几月|哪天|几号|哪一天|几点/g;
 /** Particles and fillers around a Chinese deed: 的, 了, 来着. */
 const ZH_PARTICLES = /来着|的|了|吗|呢|啊|呀|吧|\bde\b|\ble\b|\bne\b|\bma\b/g;
 const ZH_FILLER = /(那阵子|那会儿|那时候|那段时间|那一年|那次|那件事|这件事|这事儿?|那事儿?|具体|到底|大概)$/;
+/** A time clause: its deed dates the question's own ("before he joined", "加入OpenAI之前"). */
+const TIME_CLAUSE = /\b(?:before|after|since|until)\b|之前|之后|以前|以后/;
 const CONCESSIVE = /\b(?:despite|although|though|even though|in spite of|regardless of)\b|尽管|虽然|虽说|即使|即便/;
 const WH_WORD = /\b(?:when|who|what|which|how)\b|什么时候|啥时候|谁|哪/g;
 
@@ -659,14 +664,30 @@ const WH_WORD = /\b(?:when|who|what|which|how)\b|什么时候|啥时候|谁|哪/
  * Where each concession ends: at the first name or question word after its first deed ("尽管承诺过给钱 马斯克…",
  * "despite his 2015 pledge when did…"), else at the end of the question.
  */
-function concessionsIn(normalized: string, actions: ActionSpan[], mentions: Mention[]): Array<[number, number]> {
+function concessionsIn(
+  normalized: string,
+  actions: ActionSpan[],
+  mentions: Mention[],
+): { concessions: Array<[number, number]>; dating: Array<[number, number]> } {
   const wh = [...normalized.matchAll(WH_WORD)].map((m) => m.index);
-  return [...normalized.matchAll(new RegExp(CONCESSIVE, 'g'))].map((m): [number, number] => {
+  const granted = [...normalized.matchAll(new RegExp(CONCESSIVE, 'g'))].map((m): [number, number] => {
     const deed = actions.find((x) => x.start >= m.index);
     if (!deed) return [m.index, m.index];
     const after = [...mentions.map((x) => x.start), ...wh].filter((p) => p >= deed.end);
     return [m.index, after.length > 0 ? Math.min(...after) : normalized.length];
   });
+  // "before he joined OpenAI", "加入OpenAI之前": a deed that only dates the one asked about.
+  const dating = [...normalized.matchAll(new RegExp(TIME_CLAUSE, 'g'))].flatMap((m): Array<[number, number]> => {
+    if (/^[a-z]/.test(m[0])) {
+      const deed = actions.find((x) => x.start > m.index && x.start - (m.index + m[0].length) <= 12);
+      // "before he joined OpenAI": the name the deed was done to is in the clause too.
+      const object = deed && mentions.find((x) => x.start >= deed.end && x.start - deed.end <= 5);
+      return deed ? [[m.index, object?.end ?? deed.end]] : [];
+    }
+    const deed = actions.filter((x) => x.end <= m.index && m.index - x.end <= 12).at(-1);
+    return deed ? [[deed.start, m.index + m[0].length]] : [];
+  });
+  return { concessions: granted, dating };
 }
 
 /** Whether a position of the question lies in something it grants in passing. */
