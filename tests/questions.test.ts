@@ -396,6 +396,11 @@ describe('pinyin passives and filler words', () => {
     ['OpenAI和谷歌比拼那阵子是啥时候?', /^201/],
     // A thing pointed at (那次…) names an event, not a deed.
     ['马斯克那次被董事会踢出局是哪一年?', /^2018/],
+    // The first time something happened: of the facts that fit alike, the earliest.
+    ['When did OpenAI get money for the very first time?', /^2015/],
+    ['OpenAI最早拿到钱是哪年?', /^2015/],
+    // Musk was to keep funding OpenAI after he left its board (reported in the 2018 paragraph).
+    ['When did OpenAI say Musk would keep giving money and guidance?', /^2018-02/],
     // A story told in order: the deed after its last "then" is the one asked about.
     ['musk pushed to run openai himself, got turned down, and then was booted off the board: when?', /^2018-02/],
     ['马斯克想合并OpenAI和特斯拉,后来被踢出董事会,是哪年哪月?', /^2018-02/],

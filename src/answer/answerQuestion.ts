@@ -39,6 +39,9 @@ const ZH_NOT_SPEAKER =
 /** A year the question names ("2018 or so", "2019年"): an event of that year is likelier meant. */
 const YEAR = /(?<!\d)(20[12]\d)(?!\d)/g;
 const DATE_BONUS = 1;
+/** The first time something happened is asked for. */
+const FIRST =
+  /\b(first|earliest|initial|very first|at first|originally)\b|最早|第一次|第一笔|最初|起初|头一回|首次|启动资金/;
 /** Characters from which a question counts as rambling. */
 const LONG_QUESTION = 60;
 /** How much the fact's paragraph sharing the question's other words counts. */
@@ -296,7 +299,7 @@ export function createQuestionAnswerer(
               score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
             }))
             .sort((x, y) => y.score - x.score);
-    const matches = best(sorted);
+    const matches = best(FIRST.test(a.normalized) ? earliestFirst(sorted) : sorted);
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
     // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
     const places: number[] = [];
@@ -341,6 +344,16 @@ export function createQuestionAnswerer(
         return said ? { ...r, date: said } : r;
       }),
     );
+  }
+
+  /** "The very first pile of cash", "最早那笔钱": of the facts within the slack of the best, the earliest first. */
+  function earliestFirst(sorted: FactMatch[]): FactMatch[] {
+    const near = best(sorted);
+    const start = (m: FactMatch) => docOf(m)?.date?.start ?? '9999';
+    const earliest = near.reduce((min, m) => (start(m) < min ? start(m) : min), '9999');
+    return sorted
+      .map((m) => (near.includes(m) && start(m) === earliest ? { ...m, score: m.score + DATE_BONUS } : m))
+      .sort((x, y) => y.score - x.score);
   }
 
   /**
