@@ -394,6 +394,10 @@ describe('pinyin passives and filler words', () => {
     // A Chinese deed the article words otherwise still answers when the lexicon knows it.
     ['老马被董事会一脚踢开是哪年哪月来着', /^2018-02/],
     ['OpenAI和谷歌比拼那阵子是啥时候?', /^201/],
+    // A pronoun before 是 points back at the whole story, and anger is criticism (气到不行).
+    ['ChatGPT火了以后马斯克很不爽,那是哪一年?', /^2023/],
+    // OpenAI LP asked by its paraphrases (营利实体, profit cap).
+    ['OpenAI搞了个营利子公司是哪一年?', /^2019/],
     // A thing pointed at (那次…) names an event, not a deed.
     ['马斯克那次被董事会踢出局是哪一年?', /^2018/],
     // The first time something happened: of the facts that fit alike, the earliest.

@@ -311,8 +311,10 @@ export class QuestionReader {
     // Before "是哪年": what stands between the last name and 是, its fillers (那阵子, 那次) taken off.
     const head = normalized.slice(0, wh.index);
     const lastName = Math.max(0, ...mentions.filter((m) => m.end <= wh.index).map((m) => m.end));
+    // "…气到不行,那是哪一年": a pronoun before 是 points back at the whole story, not at a deed.
+    const pointsBack = /[那这]\s*是?\s*$/.test(head);
     const before =
-      /是\s*$/.test(head) || wh[0].startsWith('是')
+      !pointsBack && (/是\s*$/.test(head) || wh[0].startsWith('是'))
         ? head
             .slice(lastName)
             .replace(/是\s*$/, '')
