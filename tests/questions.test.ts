@@ -62,6 +62,9 @@ describe('who: a relation question gets the entity that fills the asked role', (
     // "criticize X for…" is criticism of X, not X drawing criticism; "showed X the door" ousts X.
     ['Who did LeCun criticize for spreading AI fear?', 'musk', '蒙昧主义'],
     ['Who got the 1 billion from Microsoft?', 'openai', '10亿美元'],
+    // "跟谁", "with whom": the other party to the deed, whichever side of it they are on.
+    ['马斯克说特斯拉在抢人这件事上跟谁竞争?', 'openai', '人才方面存在竞争'],
+    ['With whom did Musk found OpenAI?', 'altman', '一拍即合'],
     // A deed that only dates the question ("before he joined", "加入…之前") is not the one asked.
     ['Where did Sutskever work before he joined OpenAI?', 'google', '前谷歌研究员'],
     ['伊利亚加入OpenAI以前在哪家公司上班?', 'google', '前谷歌研究员'],
@@ -400,6 +403,8 @@ describe('pinyin passives and filler words', () => {
     ['OpenAI搞了个营利子公司是哪一年?', /^2019/],
     // A thing pointed at (那次…) names an event, not a deed.
     ['马斯克那次被董事会踢出局是哪一年?', /^2018/],
+    // Demanding damages is the lawsuit.
+    ['When did Musk demand damages from OpenAI?', /^2024/],
     // The first time something happened: of the facts that fit alike, the earliest.
     ['When did OpenAI get money for the very first time?', /^2015/],
     ['OpenAI最早拿到钱是哪年?', /^2015/],

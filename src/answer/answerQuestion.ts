@@ -423,12 +423,13 @@ export function createQuestionAnswerer(
   function who(query: string, a: Analysis): Answer {
     const saying = a.actions.some((x) => x.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech'));
     // "Who called AI-threat talk obscurantism?": whoever said the words, before any deed they name.
-    if (saying && a.type === 'who' && a.asked !== 'patient') {
+    const askedOther = a.asked === 'patient' || a.asked === 'with';
+    if (saying && a.type === 'who' && !askedOther) {
       const speaker = speakerOf(a);
       if (speaker && speaker.score >= SAID_BY_SCORE) return found('who', query, a, [speaker]);
     }
     // "扎克伯格说谁不负责任?", "who did OpenAI label a hypocrite?": the one the words are about.
-    if (hasEventAction(a, lexicon) || (saying && a.asked === 'patient')) {
+    if (hasEventAction(a, lexicon) || (saying && askedOther)) {
       const all = matchFacts(a, facts, lexicon);
       // One clause, one fact; "joined OpenAI … got sued by Musk" is two, and the answer is in both.
       const asked = new Set(

@@ -538,6 +538,8 @@ export class QuestionReader {
     if (main && this.lexicon.byId.get(main.actions[0]!)?.kind === 'relation')
       return named.has('agent') ? 'patient' : 'agent';
     if (/被(谁|誰)|\bby (whom|who)\b/.test(normalized)) return 'agent';
+    // "跟谁抢人", "with whom": the other party is asked.
+    if (/(跟|和|与|同)(谁|誰)|\b(with|against) (whom|who)\b/.test(normalized)) return 'with';
     // "Who got the billion from Microsoft?": a deed told from the receiving end asks who it was done to.
     if (main && RECEIVING.test(main.text)) return 'patient';
     // "说AI威胁论是蒙昧主义的是哪位": "the one who did it is who", when no one is named before the deed.
