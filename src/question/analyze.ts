@@ -125,15 +125,30 @@ export class QuestionReader {
   private readonly hanChars: ReadonlySet<string>;
 
   private readonly displayName: ReadonlyMap<string, { en: string; zh: string }>;
+  private readonly roleHolders: ReadonlyMap<string, ReadonlySet<string>>;
 
   constructor(
-    private readonly corpus: Corpus,
+    corpus: Corpus,
     private readonly lexicon: Lexicon,
     private readonly resolve: Resolve,
     private readonly lookup: (word: string) => Concept | undefined = (w) => resolve(w).concepts.find((c) => !c.fuzzy),
   ) {
     this.names = entityNames(corpus);
     this.displayName = new Map(corpus.entities.map((e) => [e.id, e.name]));
+    // Per standing role and organisation ("president\0y-combinator"): the people the facts give it.
+    const holders = new Map<string, Set<string>>();
+    for (const f of corpus.facts) {
+      for (const role of f.action) {
+        if (lexicon.byId.get(role)?.kind !== 'relation') continue;
+        for (const org of f.patient) {
+          const key = `${role}\u0000${org}`;
+          const set = holders.get(key) ?? new Set<string>();
+          for (const id of f.agent) if (this.names.kind.get(id) === 'person') set.add(id);
+          holders.set(key, set);
+        }
+      }
+    }
+    this.roleHolders = holders;
     const chars = new Set<string>();
     for (const p of corpus.paragraphs) for (const ch of p.text) chars.add(ch);
     for (const n of this.names.han) for (const ch of n.name) chars.add(ch);
@@ -194,10 +209,7 @@ export class QuestionReader {
   /** The people the facts give a standing role at an organisation. */
   private holders(roles: readonly string[], org: string): string[] {
     const out = new Set<string>();
-    for (const f of this.corpus.facts) {
-      if (!f.action.some((id) => roles.includes(id)) || !f.patient.includes(org)) continue;
-      for (const id of f.agent) if (this.names.kind.get(id) === 'person') out.add(id);
-    }
+    for (const role of roles) for (const id of this.roleHolders.get(`${role}\u0000${org}`) ?? []) out.add(id);
     return [...out];
   }
 
@@ -242,7 +254,7 @@ export class QuestionReader {
       actions,
       main,
       mentions,
-      unknown: this.unknownNames(text, words, actions, mentions),
+      unknown: this.unknownNames(text, normalized, words, actions, mentions),
       things: this.things(words, actions, mentions),
       amounts: amountsIn(normalized),
       asked: this.asked(normalized, main, mentions, actions, words),
@@ -563,7 +575,13 @@ export class QuestionReader {
   }
 
   /** Capitalised names and model names that no key of the vocabulary holds, not even as a typo. */
-  private unknownNames(original: string, words: Word[], actions: ActionSpan[], mentions: Mention[]): string[] {
+  private unknownNames(
+    original: string,
+    normalized: string,
+    words: Word[],
+    actions: ActionSpan[],
+    mentions: Mention[],
+  ): string[] {
     const out: string[] = [];
     const typed = [...original.normalize('NFKC').matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g)];
     const chinese = hasHan(original);
@@ -595,7 +613,7 @@ export class QuestionReader {
       if (!c || (c.fuzzy && ((/\d/.test(key) && !sameNumber) || c.entities.length === 0))) out.push(raw);
     }
     // "what did mira murati say", "what does hinton think": the speaker's place holds a name, in any case.
-    const slot = SPEAKER_SLOT.exec(normalize(original))?.[3]?.split(' ') ?? [];
+    const slot = SPEAKER_SLOT.exec(normalized)?.[3]?.split(' ') ?? [];
     const named = words.some(
       (w) => slot.includes(w.text) && mentions.some((m) => m.start <= w.start && w.end <= m.end),
     );
