@@ -285,6 +285,9 @@ describe('/feud ask routes a free-form question to the subcommand that answers i
     ['Is it 2018 when Musk walked away from the board?', 'when'],
     ['How did OpenAI portray Musk in its reply?', 'quote'],
     ['What is Musk saying about Microsoft these days?', 'quote'],
+    // A "when" inside a question another English question word opens is a clause of time.
+    ['who was running Y Combinator when OpenAI started?', 'who'],
+    ['How did OpenAI describe Musk when it replied?', 'quote'],
   ])('%s → %s', (query, command) => {
     const answer = app.answer({ command: 'ask', query });
     expect(answer.kind).not.toBe('invalid');

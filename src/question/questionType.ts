@@ -21,9 +21,18 @@ const PATTERNS: Array<[QuestionType, RegExp]> = [
   ['howMuch', /\b(how much|how many)\b|多少|几个亿|幾個億/u],
 ];
 
+/** An English question word opening the question ("who's the dude that ran YC when…", "how did … when…"). */
+const OPENER = /^\W*(?:so |ok |ok so |hey |and )?(who|whom|whose|which|what|how)\b/;
+
 export function questionType(text: string): QuestionType | undefined {
   const lower = text.toLowerCase();
-  for (const [type, re] of PATTERNS) if (re.test(lower)) return type;
+  for (const [type, re] of PATTERNS) {
+    const m = re.exec(lower);
+    if (!m) continue;
+    // "when" in the middle of a question another English question word opens is a clause of time, not the ask.
+    if (type === 'when' && m.index > 0 && /^[a-z]/.test(m[0]) && OPENER.test(lower)) continue;
+    return type;
+  }
   return undefined;
 }
 
