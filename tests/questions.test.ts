@@ -62,6 +62,13 @@ describe('who: a relation question gets the entity that fills the asked role', (
     // "criticize X for…" is criticism of X, not X drawing criticism; "showed X the door" ousts X.
     ['Who did LeCun criticize for spreading AI fear?', 'musk', '蒙昧主义'],
     ['Who got the 1 billion from Microsoft?', 'openai', '10亿美元'],
+    // Whose product it is (哪家的, made by), as the article tells it.
+    ['BERT是哪家的?', 'google', '谷歌的BERT'],
+    ['ChatGPT is made by which company?', 'openai', 'ChatGPT'],
+    // "who was X hoping to beat": X is the doer, the question asks for the other side.
+    ['Who was OpenAI trying to beat in its early days?', 'google', '击败谷歌'],
+    // "the ex-Google researcher" is the one asked about, not a name to replace.
+    ['Who was the ex-Google researcher that OpenAI recruited?', 'sutskever', '前谷歌研究员'],
     // "跟谁", "with whom": the other party to the deed, whichever side of it they are on.
     ['马斯克说特斯拉在抢人这件事上跟谁竞争?', 'openai', '人才方面存在竞争'],
     ['With whom did Musk found OpenAI?', 'altman', '一拍即合'],

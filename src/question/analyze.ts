@@ -564,6 +564,10 @@ export class QuestionReader {
     const next = whAction(normalized, actions);
     if (next && kindsOf(next).includes('event')) return 'agent';
     // "Who else did Musk take to court?": the doer is named after the auxiliary; the question asks whom.
+    // "Who was OpenAI hoping to beat?": a name between the auxiliary and a verb in -ing is the doer.
+    const doing = /\b(?:who|whom)\s+(?:was|were|is|are)\s+(\S+(?:\s\S+)?)\s+[a-z]+ing\b/.exec(normalized);
+    if (doing && mentions.some((m) => m.start >= doing.index && m.end <= doing.index + doing[0].length))
+      return 'patient';
     if (/\b(who|whom|which [a-z]+)( else)? (did|does|do|will|would|has|have|had|could|can) /.test(normalized))
       return 'patient';
     // "Who did Altman introduce Musk to?": both sides named, the question is after a further one.
@@ -665,8 +669,9 @@ const ROLE_BEFORE_ORG = /^\s*(of|at|from|over at)( the)?\s*$/;
 /** Between a person and a role said of them: "Sutskever (was) (the) president", "伊利亚是/当/担任". */
 const HELD_BY = /^\s*((was|is|be|been|as|the|a|an|ever|once)\s+)*$|^\s*(是|当|当过|担任|担任过|做过)?\s*$/;
 /** Words around a role that make it the one asked about. */
-const ASKED_BEFORE = /(\b(who|whom)\s*(is|was|are|were)?\s*(the\s+)?|谁是|是谁)\s*$|^\s*(the\s+)?$/;
-const ASKED_AFTER = /^\s*(who|that|whose|是谁|是哪位|叫啥|叫什么|是啥人)/;
+const ASKED_BEFORE =
+  /(\b(who|whom)\s*(is|was|are|were)?\s*(the\s+)?((ex|former|then|one time)\s+)?|谁是|是谁)\s*$|^\s*(the\s+)?$/;
+const ASKED_AFTER = /^\s*(who|that|whose|是谁|是哪位|叫啥|叫什么|是啥人)|的(人)?(就)?是(谁|哪位|何人)\s*$/;
 /** A role right after a question word is the kind of answer asked for ("which scientist", "哪位大佬"). */
 const WH_BEFORE = /(\b(which|what)\s+([a-z]+\s+)?|哪位|哪个|哪家)\s*$/;
 /** A when-question word in Chinese or pinyin; the deed is told right after it or right before 是 and it. */
