@@ -33,6 +33,13 @@ const LATER_SUBJECT_WEIGHT = 0.95;
 /** Cached match rows hold at most this many postings in all (a few tens of MB). */
 const MAX_CACHED_POSTINGS = 2_000_000;
 
+const sortedSet = (xs: readonly string[]) => [...new Set(xs)].sort().join('\u0001');
+
+/** What a concept's row depends on: its terms, words, entities and dates as sets. */
+function rowKey(command: Command, c: Concept): string {
+  return `${command}\u0000${sortedSet(c.zh)}\u0000${sortedSet(c.en)}\u0000${sortedSet(c.entities)}\u0000${sortedSet(c.dates)}`;
+}
+
 function dateFactor(doc: SearchDoc): number {
   const f = SEARCH.dateFactor;
   if (!doc.date) return f.none;
@@ -203,7 +210,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const found = new Int32Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
-    const key = `${command}\u0000${c.key}\u0000${c.zh.join('|')}`;
+    // By what the row is made of: "musk", "马斯克" and "masike" are one row, built once.
+    const key = rowKey(command, c);
     let row = matchCache.get(key);
     if (!row) {
       const lo = offset[command];
