@@ -8,6 +8,7 @@ import { SEARCH } from './options.ts';
 import { matchConcept } from './matchConcept.ts';
 import { buildPostings, Postings, type PostingsData, type Row } from './postings.ts';
 import { QueryResolver, type ResolvedQuery } from './resolveQuery.ts';
+import { buildRowTable, RowTable, rowKey, type RowTableData } from './rowTable.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export type Command = 'when' | 'quote' | 'who';
@@ -32,13 +33,6 @@ const FUZZY_FACTOR = 0.8;
 const LATER_SUBJECT_WEIGHT = 0.95;
 /** Cached match rows hold at most this many postings in all (a few tens of MB). */
 const MAX_CACHED_POSTINGS = 2_000_000;
-
-const sortedSet = (xs: readonly string[]) => [...new Set(xs)].sort().join('\u0001');
-
-/** What a concept's row depends on: its terms, words, entities and dates as sets. */
-function rowKey(command: Command, c: Concept): string {
-  return `${command}\u0000${sortedSet(c.zh)}\u0000${sortedSet(c.en)}\u0000${sortedSet(c.entities)}\u0000${sortedSet(c.dates)}`;
-}
 
 function dateFactor(doc: SearchDoc): number {
   const f = SEARCH.dateFactor;
@@ -131,6 +125,8 @@ export interface Search {
 export interface SearchIndex {
   vocabulary: Vocabulary;
   postings: PostingsData;
+  /** The vocabulary's long rows, built ahead. */
+  rows: RowTableData;
   /** Which documents the postings number, in order: an index of other documents is not used. */
   documents: string;
 }
@@ -174,15 +170,19 @@ function indexedTerms(vocabulary: Vocabulary, docs: readonly SearchDoc[]): strin
 /** The vocabulary and postings: all the work that depends only on the data (the snapshot stores it). */
 export function buildSearchIndex(corpus: Corpus, collections = buildCollections(corpus)): SearchIndex {
   const vocabulary = buildVocabulary(corpus, englishTexts(corpus));
-  const { all } = numbered(collections);
-  return { vocabulary, postings: buildPostings(all, indexedTerms(vocabulary, all)), documents: documentsDigest(all) };
+  const { all, offset } = numbered(collections);
+  const postings = buildPostings(all, indexedTerms(vocabulary, all));
+  const ranges = COMMANDS.map((c) => [c, offset[c], offset[c] + collections[c].length] as const);
+  const concepts = [...vocabulary.han.values(), ...vocabulary.latin.values()];
+  const rows = buildRowTable(new Postings(postings, all.length), concepts, ranges);
+  return { vocabulary, postings, rows, documents: documentsDigest(all) };
 }
 
 export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const collections = buildCollections(corpus);
   const { all, offset } = numbered(collections);
   const usable = index && index.documents === documentsDigest(all) ? index : undefined;
-  const { vocabulary, postings: data } = usable ?? buildSearchIndex(corpus, collections);
+  const { vocabulary, postings: data, rows } = usable ?? buildSearchIndex(corpus, collections);
   // The documents' field texts become the index's own copies of the same texts: one string per distinct
   // text, held once (a field's text is otherwise a second, unflattened copy of it).
   const intern = (texts: readonly string[]) => new Map(texts.map((t) => [t, t]));
@@ -196,6 +196,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   }
   const resolver = new QueryResolver(vocabulary);
   const postings = new Postings(data, all.length);
+  const stored = new RowTable(rows);
   const score = new Float64Array(all.length);
   // Computed once: `when` prefers stated dates and curated events (a per-document constant).
   const whenFactor = Float64Array.from(
@@ -215,7 +216,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     let row = matchCache.get(key);
     if (!row) {
       const lo = offset[command];
-      row = postings.row(c, lo, lo + collections[command].length);
+      row = stored.row(key) ?? postings.row(c, lo, lo + collections[command].length);
       // Bounded by postings held, not rows: a row can list every document of a thousand articles.
       while (matchCache.size > 0 && (matchCache.size >= SEARCH.cacheSize || cachedEntries > MAX_CACHED_POSTINGS)) {
         const oldest = matchCache.keys().next().value as string;
