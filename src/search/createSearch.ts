@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
+import { bestFirst } from './bestFirst.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
 import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
@@ -39,59 +40,6 @@ function dateFactor(doc: SearchDoc): number {
   if (!doc.date) return f.none;
   if (doc.date.basis !== 'narrative') return f[doc.date.basis];
   return doc.date.crossesSection ? f.crossesSection : f.narrative;
-}
-
-/** Orders by score, then by place in the collection, as a stable sort of every scored document would. */
-function better(score: Float64Array, a: number, b: number): boolean {
-  return score[a]! > score[b]! || (score[a] === score[b] && a < b);
-}
-
-/** The best k of the candidates, best first, with a bounded heap: no sort of every scored document. */
-export function topK(candidates: ArrayLike<number>, score: Float64Array, k: number): number[] {
-  const heap: number[] = [];
-  const worse = (i: number, j: number) => better(score, heap[j]!, heap[i]!);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(l, m)) m = l;
-      if (r < heap.length && worse(r, m)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (let c = 0; c < candidates.length; c++) {
-    const g = candidates[c]!;
-    if (heap.length < k) {
-      heap.push(g);
-      for (let i = heap.length - 1; i > 0;) {
-        const p = (i - 1) >> 1;
-        if (!worse(i, p)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-    } else if (better(score, g, heap[0]!)) {
-      heap[0] = g;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (better(score, a, b) ? -1 : 1));
-}
-
-/**
- * Walks the candidates best first, asking for more only while `take` wants them: take returns false to
- * stop. Starts with a few and widens by four, so a query matching ten thousand documents sorts a few dozen.
- */
-function bestFirst(candidates: ArrayLike<number>, score: Float64Array, want: number, take: (g: number) => boolean) {
-  for (let k = Math.max(8, want * 2); ; k *= 4) {
-    const top = topK(candidates, score, k);
-    let done = false;
-    const seenBefore = k === Math.max(8, want * 2) ? 0 : k / 4;
-    for (let i = seenBefore; i < top.length && !done; i++) done = !take(top[i]!);
-    if (done || top.length < k) return;
-  }
 }
 
 export interface SearchOptions {
