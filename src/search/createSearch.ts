@@ -63,6 +63,8 @@ export interface Search {
   complete(command: Command, partial: string, limit?: number): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
+  /** Builds now what first use would build (typo indexes, dictionaries): for a process that answers many. */
+  warm(): void;
   /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
   resolve(text: string): ResolvedQuery;
   /** One Latin key exactly as the vocabulary has it, without the typo search. */
@@ -306,6 +308,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     defaults,
     complete,
     clearCaches,
+    warm: () => resolver.warm(),
     resolve: (text) => resolver.resolve(text),
     lookup: (word) => resolver.lookup(word),
     collections,
