@@ -3,7 +3,7 @@
 import type { Concept } from './concept.ts';
 import type { Postings, Row } from './postings.ts';
 
-/** Shorter rows are gathered at query time: cheap to build, and not worth the snapshot's space. */
+/** A concept whose rows are all shorter is gathered at query time: cheap to build, not worth the space. */
 export const MIN_STORED_ROW = 64;
 /** A code byte holds a weight's place (7 bits) and the subject flag. */
 const MAX_WEIGHTS = 128;
@@ -65,12 +65,16 @@ export function buildRowTable(
     [keys, docStart, gapStart, gaps, codes] = [[], [0], [0], [], []];
   };
   for (const c of concepts) {
-    for (const [name, lo, hi] of collections) {
+    const rows = collections.flatMap(([name, lo, hi]) => {
       const key = rowKey(name, c);
-      if (seen.has(key)) continue;
+      if (seen.has(key)) return [];
       seen.add(key);
-      const row = postings.row(c, lo, hi);
-      if (row.docs.length < minStored) continue;
+      return [{ key, row: postings.row(c, lo, hi) }];
+    });
+    // A concept long in one collection is stored in all: gathering its short row elsewhere (the 22 people
+    // of `who`) still reads every text that has it, in every collection.
+    if (!rows.some(({ row }) => row.docs.length >= minStored)) continue;
+    for (const { key, row } of rows) {
       const fresh = new Set([...row.weights].filter((w) => !place.has(w)));
       if (place.size + fresh.size > MAX_WEIGHTS) continue;
       for (const w of fresh) {
