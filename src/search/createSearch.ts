@@ -32,6 +32,23 @@ export interface SearchOutcome {
 const FUZZY_FACTOR = 0.8;
 /** The query's first person is most likely the speaker asked about ("OpenAI about Musk"). */
 const LATER_SUBJECT_WEIGHT = 0.95;
+/** A row this many times longer than the chosen documents is binary-searched for each of them instead. */
+const SPARSE_FACTOR = 16;
+
+/** Where g is in the ascending documents, or -1. */
+function indexIn(docs: Int32Array, g: number): number {
+  let a = 0;
+  let b = docs.length - 1;
+  while (a <= b) {
+    const m = (a + b) >> 1;
+    const d = docs[m]!;
+    if (d === g) return m;
+    if (d < g) a = m + 1;
+    else b = m - 1;
+  }
+  return -1;
+}
+
 /** Cached match rows hold at most this many postings in all (a few tens of MB). */
 const MAX_CACHED_POSTINGS = 2_000_000;
 
@@ -159,6 +176,8 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const allowed = new Uint8Array(all.length);
   /** The documents a search scores, in the order first met. */
   const found = new Int32Array(all.length);
+  /** The documents of `only`, each once, by number. */
+  const onlyBuf = new Int32Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
     // By what the row is made of: "musk", "马斯克" and "masike" are one row, built once.
@@ -197,7 +216,16 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     // Into a buffer kept between searches: a query over a thousand articles has tens of thousands.
     let n = 0;
     const lo = offset[command];
-    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 1;
+    // The chosen documents, each once: a concept's row much longer than they are is searched, not read.
+    let chosen = 0;
+    if (only) {
+      for (let i = 0; i < only.length; i++) {
+        const g = lo + only[i]!;
+        if (only[i]! >= docs.length || allowed[g] === 1) continue;
+        allowed[g] = 1;
+        onlyBuf[chosen++] = g;
+      }
+    }
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       // Summed concept by concept, in query order, as a scan of every document adds them.
@@ -205,6 +233,16 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
         const fuzzy = w.c.fuzzy ? FUZZY_FACTOR : 1;
         const { docs: at, weights, subject } = w.row;
+        if (only && chosen * SPARSE_FACTOR < at.length) {
+          for (let x = 0; x < chosen; x++) {
+            const g = onlyBuf[x]!;
+            const i = indexIn(at, g);
+            if (i < 0) continue;
+            if (score[g] === 0) found[n++] = g;
+            score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
+          }
+          continue;
+        }
         for (let i = 0; i < at.length; i++) {
           const g = at[i]!;
           if (only && allowed[g] === 0) continue;
@@ -219,7 +257,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
         score[g] = s;
       }
     }
-    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 0;
+    for (let x = 0; x < chosen; x++) allowed[onlyBuf[x]!] = 0;
     const candidates = found.subarray(0, n);
     const outcome = rank(command, candidates, weighted, nearMisses, minCoverage);
     for (let c = 0; c < n; c++) score[found[c]!] = 0;

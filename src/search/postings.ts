@@ -33,7 +33,7 @@ export interface PostingsData {
 }
 
 export interface Row {
-  /** Documents (global numbers) the concept matches, with their weight and whether it is their subject. */
+  /** Documents (global numbers, ascending) the concept matches, with their weight and whether it is their subject. */
   docs: Int32Array;
   weights: Float64Array;
   subject: Uint8Array;
@@ -319,6 +319,8 @@ export class Postings {
       weight[g] = weight[g]! > 0 ? 1 : DATE_WEIGHT;
       dated[g] = 0;
     }
+    // Ascending, as stored rows are: a search among chosen documents looks them up by binary search.
+    touched.subarray(0, nt).sort();
     let n = 0;
     let df = 0;
     for (let x = 0; x < nt; x++) if (weight[touched[x]!]! > 0 || isSubject[touched[x]!] === 1) n++;
