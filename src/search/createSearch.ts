@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
+import { addRow, addRowAllowed, addRowAt, normalise } from './accumulate.ts';
 import { bestFirst } from './bestFirst.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
 import { normalize } from './normalize.ts';
@@ -34,20 +35,6 @@ const FUZZY_FACTOR = 0.8;
 const LATER_SUBJECT_WEIGHT = 0.95;
 /** A row this many times longer than the chosen documents is binary-searched for each of them instead. */
 const SPARSE_FACTOR = 16;
-
-/** Where g is in the ascending documents, or -1. */
-function indexIn(docs: Int32Array, g: number): number {
-  let a = 0;
-  let b = docs.length - 1;
-  while (a <= b) {
-    const m = (a + b) >> 1;
-    const d = docs[m]!;
-    if (d === g) return m;
-    if (d < g) a = m + 1;
-    else b = m - 1;
-  }
-  return -1;
-}
 
 /** Cached match rows hold at most this many postings in all (a few tens of MB). */
 const MAX_CACHED_POSTINGS = 2_000_000;
@@ -230,32 +217,16 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       // Summed concept by concept, in query order, as a scan of every document adds them.
       for (const w of weighted) {
-        const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
-        const fuzzy = w.c.fuzzy ? FUZZY_FACTOR : 1;
-        const { docs: at, weights, subject } = w.row;
-        if (only && chosen * SPARSE_FACTOR < at.length) {
-          for (let x = 0; x < chosen; x++) {
-            const g = onlyBuf[x]!;
-            const i = indexIn(at, g);
-            if (i < 0) continue;
-            if (score[g] === 0) found[n++] = g;
-            score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
-          }
-          continue;
-        }
-        for (let i = 0; i < at.length; i++) {
-          const g = at[i]!;
-          if (only && allowed[g] === 0) continue;
-          if (score[g] === 0) found[n++] = g;
-          score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
-        }
+        const k = {
+          idf: w.idf,
+          subjectWeight: w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT,
+          fuzzy: w.c.fuzzy ? FUZZY_FACTOR : 1,
+        };
+        if (!only) n = addRow(w.row, k, score, found, n);
+        else if (chosen * SPARSE_FACTOR < w.row.docs.length) n = addRowAt(w.row, k, score, found, n, onlyBuf, chosen);
+        else n = addRowAllowed(w.row, k, score, found, n, allowed);
       }
-      for (let c = 0; c < n; c++) {
-        const g = found[c]!;
-        let s = score[g]! / total;
-        if (command === 'when') s *= whenFactor[g]!;
-        score[g] = s;
-      }
+      normalise(score, found, n, total, whenFactor, command === 'when');
     }
     for (let x = 0; x < chosen; x++) allowed[onlyBuf[x]!] = 0;
     const candidates = found.subarray(0, n);
