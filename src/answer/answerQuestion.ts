@@ -456,22 +456,31 @@ export function createQuestionAnswerer(
     const byDoc = new Map(hits.map((h) => [h.doc.id, h]));
     // Only a hit or a quote a fact names can score above 0; with neither, every quote scores 0 and
     // none is shown (the cutoff is relative to 1). The rest are never looked at.
-    const scored = [...new Set([...byDoc.keys(), ...factBoost.keys()])]
-      .filter((id) => ownPlace.has(id) && docs.quote.get(id)?.subject === speaker)
-      .sort((x, y) => ownPlace.get(x)! - ownPlace.get(y)!);
-    const ranked = scored
-      .map((id) => {
-        const hit = byDoc.get(id);
-        return {
-          doc: docs.quote.get(id)!,
-          score: (hit?.score ?? 0) + (factBoost.get(id) ?? 0) * QUOTE_FACT_WEIGHT,
-          terms: hit?.terms ?? [],
-        };
-      })
-      .filter((h) => h.score > 0)
-      .sort((x, y) => y.score - x.score);
-    const top = ranked[0]?.score || 1;
-    const shown = ranked.filter((h) => h.score >= top * SEARCH.relativeCutoff).slice(0, SEARCH.maxResults);
+    const scored: Array<{ doc: SearchDoc; score: number; terms: string[]; place: number }> = [];
+    for (const id of new Set([...byDoc.keys(), ...factBoost.keys()])) {
+      const place = ownPlace.get(id);
+      const doc = docs.quote.get(id);
+      if (place === undefined || doc?.subject !== speaker) continue;
+      const hit = byDoc.get(id);
+      const score = (hit?.score ?? 0) + (factBoost.get(id) ?? 0) * QUOTE_FACT_WEIGHT;
+      if (score > 0) scored.push({ doc, score, terms: hit?.terms ?? [], place });
+    }
+    let top = 0;
+    for (const h of scored) if (h.score > top) top = h.score;
+    top ||= 1;
+    // The best few by score, then by place among the speaker's quotes, as sorting them all by place and
+    // then by score would give: a thousand articles' facts name thousands of quotes, and few are shown.
+    const shown: typeof scored = [];
+    const before = (x: (typeof scored)[number], y: (typeof scored)[number]) =>
+      x.score > y.score || (x.score === y.score && x.place < y.place);
+    for (const h of scored) {
+      if (h.score < top * SEARCH.relativeCutoff) continue;
+      if (shown.length === SEARCH.maxResults && !before(h, shown[shown.length - 1]!)) continue;
+      let at = shown.length;
+      while (at > 0 && before(h, shown[at - 1]!)) at--;
+      shown.splice(at, 0, h);
+      if (shown.length > SEARCH.maxResults) shown.pop();
+    }
     return found(
       'quote',
       query,
