@@ -67,7 +67,7 @@ export interface Search {
   complete(command: Command, partial: string, limit?: number): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
-  /** Builds now what first use would build (typo indexes, dictionaries): for a process that answers many. */
+  /** Builds now what first use would build (typo and character indexes, dictionaries): for a process that answers many. */
   warm(): void;
   /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
   resolve(text: string): ResolvedQuery;
@@ -317,7 +317,10 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     defaults,
     complete,
     clearCaches,
-    warm: () => resolver.warm(),
+    warm: () => {
+      resolver.warm();
+      postings.warm();
+    },
     resolve: (text) => resolver.resolve(text),
     lookup: (word) => resolver.lookup(word),
     collections,

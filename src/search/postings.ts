@@ -151,6 +151,10 @@ export function buildPostings(docs: readonly SearchDoc[], zhTerms: readonly stri
   };
 }
 
+/** CJK radicals and up: the units the character index keeps (Latin and punctuation are in most texts). */
+const FIRST_HAN = 0x2e80;
+const UNITS = 0x10000;
+
 const rowOf = (csr: Csr, i: number) => csr.items.subarray(csr.start[i], csr.start[i + 1]);
 const EMPTY = new Int32Array(0);
 
@@ -159,6 +163,8 @@ export class Postings {
   private readonly zhTermId: Map<string, number>;
   private readonly enWordId: Map<string, number>;
   private readonly keyId: Map<string, number>;
+  /** The character index (charIndex). */
+  private charTexts: Csr | undefined;
   /** Chinese terms not known at build time (a query's unknown word), found by one scan and kept. */
   private readonly scanned = new Map<string, Int32Array>();
   private readonly weight: Float64Array;
@@ -193,16 +199,57 @@ export class Postings {
     this.scanned.clear();
   }
 
+  /** Builds the character index now, ahead of the first word the vocabulary does not have. */
+  warm(): void {
+    this.charIndex();
+  }
+
+  /** Per UTF-16 unit from FIRST_HAN up, the Chinese texts that have it, ascending; built on first need. */
+  private charIndex(): Csr {
+    if (this.charTexts) return this.charTexts;
+    const texts = this.data.zhTexts;
+    const start = new Int32Array(UNITS + 1);
+    const last = new Int32Array(UNITS).fill(-1);
+    // Two passes over the texts: counts, then places; each text counted once per unit it has.
+    for (let pass = 0; pass < 2; pass++) {
+      const items = pass === 1 ? new Int32Array(start[UNITS]!) : undefined;
+      const at = pass === 1 ? start.slice(0, UNITS) : undefined;
+      last.fill(-1);
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
+        for (let j = 0; j < t.length; j++) {
+          const u = t.charCodeAt(j);
+          if (u < FIRST_HAN || last[u] === i) continue;
+          last[u] = i;
+          if (items) items[at![u]!++] = i;
+          else start[u + 1]!++;
+        }
+      }
+      if (!items) for (let u = 0; u < UNITS; u++) start[u + 1] = start[u + 1]! + start[u]!;
+      else this.charTexts = { start, items };
+    }
+    return this.charTexts!;
+  }
+
   /** Chinese texts containing the term as a substring. */
   private zhTextsWith(term: string): Int32Array {
     const id = this.zhTermId.get(term);
     if (id !== undefined) return rowOf(this.data.zhTermTexts, id);
     let hit = this.scanned.get(term);
     if (!hit) {
+      // Only the texts with the term's rarest Han character can have it: a word the article lacks reads few.
+      const { start, items } = this.charIndex();
+      let from = 0;
+      let to = -1;
+      for (let j = 0; j < term.length; j++) {
+        const u = term.charCodeAt(j);
+        if (u < FIRST_HAN) continue;
+        if (to < 0 || start[u + 1]! - start[u]! < to - from) [from, to] = [start[u]!, start[u + 1]!];
+      }
       const found: number[] = [];
-      this.data.zhTexts.forEach((t, i) => {
-        if (t.includes(term)) found.push(i);
-      });
+      const { zhTexts } = this.data;
+      if (to < 0) zhTexts.forEach((t, i) => t.includes(term) && found.push(i));
+      else for (let k = from; k < to; k++) if (zhTexts[items[k]!]!.includes(term)) found.push(items[k]!);
       hit = Int32Array.from(found);
       if (this.scanned.size >= 1000) this.scanned.delete(this.scanned.keys().next().value as string);
       this.scanned.set(term, hit);
