@@ -50,6 +50,8 @@ export class FactIndex {
   private readonly together = new Set<string>();
   /** withActions' marks, by place: a fact met through two actions is taken once. */
   private readonly seen: Uint8Array;
+  /** matchFacts' marks, by shape, all 0 between calls: a shape is scored once per question. */
+  readonly shapeMarks: Int32Array;
 
   constructor(corpus: Corpus) {
     const push = <T>(map: Map<string, T[]>, key: string, f: T) => {
@@ -78,6 +80,7 @@ export class FactIndex {
       shapeOf[at] = shape;
     });
     this.shapeOf = shapeOf;
+    this.shapeMarks = new Int32Array(shapes.size);
     this.seen = new Uint8Array(corpus.facts.length);
     this.shapeObject = shapeObject;
     this.reported = new Set(this.byAction.keys());
@@ -106,6 +109,24 @@ export class FactIndex {
     return this.byAction.get(action) ?? [];
   }
 
+  /** Per action: its facts' object words in lower case, and their distinct evidence texts (copies tell alike). */
+  private readonly told = new Map<string, { objects: ReadonlySet<string>; evidence: readonly string[] }>();
+
+  toldOf(action: string): { objects: ReadonlySet<string>; evidence: readonly string[] } {
+    let t = this.told.get(action);
+    if (!t) {
+      const facts = this.placesOf(action).map((at) => this.facts[at]!);
+      t = {
+        objects: new Set(
+          facts.flatMap((f) => [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].map((o) => o.toLowerCase())),
+        ),
+        evidence: [...new Set(facts.map((f) => f.evidence))],
+      };
+      this.told.set(action, t);
+    }
+    return t;
+  }
+
   /** Whether some fact names both entities. */
   namedTogether(a: string, b: string): boolean {
     return this.together.has(`${a}\u0000${b}`);
@@ -132,8 +153,6 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
           (1 + (a.actions.length > 1 ? (RECENCY * i) / (a.actions.length - 1) : 0)),
       );
   });
-  /** Per shape: its score, or null when the question rules it out. */
-  const byShape = new Map<number, number | null>();
   const scoreOf = (fact: FactEntry, shape: number): number | null => {
     const shared = fact.action.filter((id) => asked.has(id));
     if (shared.length === 0) return null;
@@ -169,23 +188,38 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
     return rejected ? null : score;
   };
   // A stable sort by score, as buckets: the few distinct scores are sorted, the facts keep their order.
-  const buckets = new Map<number, FactMatch[]>();
+  // Per shape, scored once: its bucket's place in `lists` + 1, or -1 when the question rules it out (0: not yet).
+  const bucketOf = index.shapeMarks;
+  const scored: number[] = [];
+  const buckets = new Map<number, number>();
+  const lists: FactMatch[][] = [];
+  const scores: number[] = [];
   for (const at of index.withActions(among ?? asked)) {
-    const fact = index.facts[at]!;
     const shape = index.shapeOf[at]!;
-    let score = byShape.get(shape);
-    if (score === undefined) {
-      score = scoreOf(fact, shape);
-      byShape.set(shape, score);
+    let b = bucketOf[shape]!;
+    if (b === 0) {
+      const score = scoreOf(index.facts[at]!, shape);
+      if (score === null) b = -1;
+      else {
+        let known = buckets.get(score);
+        if (known === undefined) {
+          known = lists.length;
+          buckets.set(score, known);
+          lists.push([]);
+          scores.push(score);
+        }
+        b = known + 1;
+      }
+      bucketOf[shape] = b;
+      scored.push(shape);
     }
-    if (score === null) continue;
-    const bucket = buckets.get(score);
-    if (bucket) bucket.push({ fact, at, score });
-    else buckets.set(score, [{ fact, at, score }]);
+    if (b < 0) continue;
+    lists[b - 1]!.push({ fact: index.facts[at]!, at, score: scores[b - 1]! });
   }
+  for (const shape of scored) bucketOf[shape] = 0;
   // A loop, not flatMap: a thousand articles' facts make buckets of thousands, and flatMap copies them slowly.
   const out: FactMatch[] = [];
-  for (const score of [...buckets.keys()].sort((x, y) => y - x)) for (const m of buckets.get(score)!) out.push(m);
+  for (const b of [...lists.keys()].sort((x, y) => scores[y]! - scores[x]!)) for (const m of lists[b]!) out.push(m);
   return out;
 }
 
@@ -261,15 +295,11 @@ export function untold(a: Analysis, index: FactIndex): string[] {
   return a.things
     .filter(
       (t) =>
-        !t.actions.some((id) =>
-          index.placesOf(id).some((at) => {
-            const f = index.facts[at]!;
-            return (
-              [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].some((o) => o.toLowerCase() === t.text) ||
-              t.zh.some((z) => f.evidence.includes(z))
-            );
-          }),
-        ),
+        !t.actions.some((id) => {
+          // Per action, not per fact: a thousand articles tell each deed a thousand times.
+          const { objects, evidence } = index.toldOf(id);
+          return objects.has(t.text) || t.zh.some((z) => evidence.some((e) => e.includes(z)));
+        }),
     )
     .map((t) => t.text);
 }
