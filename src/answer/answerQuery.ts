@@ -213,6 +213,7 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   function clearCaches(): void {
     remembered.clear();
     search.clearCaches();
+    questions.clearCache();
   }
 
   return { answer, complete, resultsAt, timeline, version, corpus, clearCaches, warm: () => search.warm() };
