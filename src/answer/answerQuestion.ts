@@ -261,18 +261,21 @@ export function createQuestionAnswerer(
     const objectNamed = [...facts.objectTerms].some((t) => a.normalized.includes(t));
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed)) return plain('when', query, a);
     const years = [...a.normalized.matchAll(YEAR)].map((m) => m[1]!);
-    const known = matchFacts(a, facts, lexicon).filter((m) => factWhen[m.at]! >= 0);
-    // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
-    const sorted =
+    const withDoc = (at: number) => factWhen[at]! >= 0;
+    // Without a year the best are those within the slack of the best, and matchFacts makes only those (a
+    // thousand articles tell each deed a thousand times); a year asked about raises its facts, so all are scored.
+    const matches =
       years.length === 0
-        ? known
-        : known
-            .map((m) => ({
-              ...m,
-              score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
-            }))
-            .sort((x, y) => y.score - x.score);
-    const matches = best(sorted);
+        ? matchFacts(a, facts, lexicon, undefined, { keep: withDoc, slack: FACT_SLACK })
+        : best(
+            matchFacts(a, facts, lexicon)
+              .filter((m) => withDoc(m.at))
+              .map((m) => ({
+                ...m,
+                score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
+              }))
+              .sort((x, y) => y.score - x.score),
+          );
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
     // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
     const places: number[] = [];

@@ -138,7 +138,19 @@ export class FactIndex {
  * gives). `among` narrows which actions' facts are looked at (the caller needs no others); the scores
  * still count every action asked.
  */
-export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, among?: ReadonlySet<string>): FactMatch[] {
+/** Narrows matchFacts' answer: only the facts `keep` accepts, and of those only the ones within `slack` of the best. */
+export interface FactFilter {
+  keep: (at: number) => boolean;
+  slack: number;
+}
+
+export function matchFacts(
+  a: Analysis,
+  index: FactIndex,
+  lexicon: Lexicon,
+  among?: ReadonlySet<string>,
+  filter?: FactFilter,
+): FactMatch[] {
   const asked = new Set(a.actions.flatMap((s) => s.actions));
   const { eventEntities } = index;
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
@@ -194,26 +206,47 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
   const buckets = new Map<number, number>();
   const lists: FactMatch[][] = [];
   const scores: number[] = [];
-  for (const at of index.withActions(among ?? asked)) {
+  /** Scores the fact's shape, marks its bucket, and returns the score (-Infinity: ruled out). */
+  const scoreShape = (at: number): number => {
+    const shape = index.shapeOf[at]!;
+    const score = scoreOf(index.facts[at]!, shape);
+    scored.push(shape);
+    if (score === null) {
+      bucketOf[shape] = -1;
+      return -Infinity;
+    }
+    let known = buckets.get(score);
+    if (known === undefined) {
+      known = lists.length;
+      buckets.set(score, known);
+      lists.push([]);
+      scores.push(score);
+    }
+    bucketOf[shape] = known + 1;
+    return score;
+  };
+  const places = index.withActions(among ?? asked);
+  // With a filter, the shapes are scored first, so only facts within the slack of the best kept one are made.
+  let floor = -Infinity;
+  if (filter) {
+    let top = -Infinity;
+    for (const at of places) {
+      if (!filter.keep(at)) continue;
+      const b = bucketOf[index.shapeOf[at]!]!;
+      const score = b > 0 ? scores[b - 1]! : b < 0 ? -Infinity : scoreShape(at);
+      if (score > top) top = score;
+    }
+    floor = top - filter.slack;
+  }
+  for (const at of places) {
+    if (filter && !filter.keep(at)) continue;
     const shape = index.shapeOf[at]!;
     let b = bucketOf[shape]!;
     if (b === 0) {
-      const score = scoreOf(index.facts[at]!, shape);
-      if (score === null) b = -1;
-      else {
-        let known = buckets.get(score);
-        if (known === undefined) {
-          known = lists.length;
-          buckets.set(score, known);
-          lists.push([]);
-          scores.push(score);
-        }
-        b = known + 1;
-      }
-      bucketOf[shape] = b;
-      scored.push(shape);
+      scoreShape(at);
+      b = bucketOf[shape]!;
     }
-    if (b < 0) continue;
+    if (b < 0 || scores[b - 1]! < floor) continue;
     lists[b - 1]!.push({ fact: index.facts[at]!, at, score: scores[b - 1]! });
   }
   for (const shape of scored) bucketOf[shape] = 0;
