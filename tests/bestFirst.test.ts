@@ -35,6 +35,20 @@ describe('bestFirst', () => {
         return seen.length < stopAfter;
       });
       expect(seen, `stop after ${stopAfter}`).toEqual(sorted.slice(0, stopAfter));
+      // Told the best score, as a search that has found it already tells it: the same walk.
+      const told: number[] = [];
+      if (n > 0)
+        bestFirst(
+          candidates,
+          score,
+          5,
+          (g) => {
+            told.push(g);
+            return told.length < stopAfter;
+          },
+          score[sorted[0]!],
+        );
+      expect(told, `told the best, stop after ${stopAfter}`).toEqual(n > 0 ? sorted.slice(0, stopAfter) : []);
     }
   });
 

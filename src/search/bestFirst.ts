@@ -42,6 +42,16 @@ export function topK(candidates: ArrayLike<number>, score: Float64Array, k: numb
 /** Score levels walked one pass each before the heap takes over: copies of one document share a level. */
 const MAX_LEVELS = 16;
 
+/** Scratch for a level's ties, grown as needed. */
+let tiedBuf = new Int32Array(0);
+
+/** The candidates scoring exactly s, into out; returns how many. */
+function collectTied(candidates: ArrayLike<number>, score: Float64Array, s: number, out: Int32Array): number {
+  let n = 0;
+  for (let c = 0; c < candidates.length; c++) if (score[candidates[c]!] === s) out[n++] = candidates[c]!;
+  return n;
+}
+
 /** The highest score below `above` among the candidates, or -Infinity. */
 function levelBelow(candidates: ArrayLike<number>, score: Float64Array, above: number): number {
   let best = -Infinity;
@@ -63,19 +73,19 @@ export function bestFirst(
   score: Float64Array,
   want: number,
   take: (g: number) => boolean,
+  best?: number,
 ): void {
   let taken = 0;
   let above = Infinity;
+  if (tiedBuf.length < candidates.length) tiedBuf = new Int32Array(candidates.length);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const s = levelBelow(candidates, score, above);
+    // The caller may know the best score already: one pass fewer over every candidate.
+    const s = level === 0 && best !== undefined ? best : levelBelow(candidates, score, above);
     if (s === -Infinity) return;
-    let n = 0;
-    for (let c = 0; c < candidates.length; c++) if (score[candidates[c]!] === s) n++;
-    // A typed array sorts numbers natively: a level of ten thousand ties calls no comparator.
-    const tied = new Int32Array(n);
-    n = 0;
-    for (let c = 0; c < candidates.length; c++) if (score[candidates[c]!] === s) tied[n++] = candidates[c]!;
-    tied.sort();
+    const n = collectTied(candidates, score, s, tiedBuf);
+    // A typed array sorts numbers natively: a level of ten thousand ties calls no comparator. Copied out:
+    // take may start another search, which uses the buffer.
+    const tied = tiedBuf.slice(0, n).sort();
     for (let i = 0; i < tied.length; i++) {
       if (!take(tied[i]!)) return;
       taken++;

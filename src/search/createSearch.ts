@@ -256,17 +256,23 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     const hits: Hit[] = [];
     // Two `when` results quoting the same paragraph would show the same passage twice: keep the better.
     const refs = new Set<string>();
-    bestFirst(candidates, score, SEARCH.maxResults, (g) => {
-      if (score[g]! < floor) return false;
-      const doc = all[g]!;
-      if (command === 'when') {
-        if (refs.has(doc.ref)) return true;
-        refs.add(doc.ref);
-      }
-      const terms = weighted.flatMap((w) => matchConcept(doc, w.c).terms);
-      hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
-      return hits.length < SEARCH.maxResults;
-    });
+    bestFirst(
+      candidates,
+      score,
+      SEARCH.maxResults,
+      (g) => {
+        if (score[g]! < floor) return false;
+        const doc = all[g]!;
+        if (command === 'when') {
+          if (refs.has(doc.ref)) return true;
+          refs.add(doc.ref);
+        }
+        const terms = weighted.flatMap((w) => matchConcept(doc, w.c).terms);
+        hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
+        return hits.length < SEARCH.maxResults;
+      },
+      best,
+    );
     return { hits, suggestions: [] };
   }
 
