@@ -163,7 +163,10 @@ export async function main(prebuilt?: Answerer): Promise<void> {
     } catch (error) {
       fail(`could not connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
     }
-    setImmediate(pictures.warm);
+    setImmediate(() => {
+      app.warm();
+      pictures.warm();
+    });
     return;
   }
   await runConsole({

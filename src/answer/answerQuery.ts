@@ -20,6 +20,8 @@ export interface Answerer {
   corpus: Corpus;
   /** Forgets every remembered answer and search (the benchmark's "uncached"). */
   clearCaches(): void;
+  /** Loads what the first questions would otherwise load on the way (see Search.warm); answers nothing. */
+  warm(): void;
 }
 
 /**
@@ -211,7 +213,8 @@ export function createAnswerer(corpus: Corpus, search: Search): Answerer {
   function clearCaches(): void {
     remembered.clear();
     search.clearCaches();
+    questions.clearCache();
   }
 
-  return { answer, complete, resultsAt, timeline, version, corpus, clearCaches };
+  return { answer, complete, resultsAt, timeline, version, corpus, clearCaches, warm: () => search.warm() };
 }

@@ -108,6 +108,8 @@ export interface QuestionAnswerer {
   /** The subcommand a free-form question is for, or undefined when its words do not say. */
   route(query: string): Command | undefined;
   reader: QuestionReader;
+  /** Forgets the last reading kept for `ask` (the benchmark's "uncached"). */
+  clearCache(): void;
 }
 
 export function createQuestionAnswerer(
@@ -288,18 +290,22 @@ export function createQuestionAnswerer(
     if (!hasEventAction(a, lexicon) || (a.mentions.length === 0 && !objectNamed && deeds < 2))
       return plain('when', query, a);
     const years = yearsAsked(a);
-    const known = matchFacts(a, facts, lexicon).filter((m) => factWhen[m.at]! >= 0);
-    // A year asked about raises its facts; without one the order stands (matchFacts sorts best first).
-    const sorted =
+    const withDoc = (at: number) => factWhen[at]! >= 0;
+    // Without a year the best are those within the slack of the best, and matchFacts makes only those (a
+    // thousand articles tell each deed a thousand times); a year asked about raises its facts, so all are scored.
+    const near =
       years.length === 0
-        ? known
-        : known
-            .map((m) => ({
-              ...m,
-              score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
-            }))
-            .sort((x, y) => y.score - x.score);
-    const matches = best(FIRST.test(a.normalized) ? earliestFirst(sorted) : sorted);
+        ? matchFacts(a, facts, lexicon, undefined, { keep: withDoc, slack: FACT_SLACK })
+        : best(
+            matchFacts(a, facts, lexicon)
+              .filter((m) => withDoc(m.at))
+              .map((m) => ({
+                ...m,
+                score: m.score + (years.some((y) => docOf(m)!.date?.start.startsWith(y)) ? DATE_BONUS : 0),
+              }))
+              .sort((x, y) => y.score - x.score),
+          );
+    const matches = FIRST.test(a.normalized) ? best(earliestFirst(near)) : near;
     if (matches.length === 0) return notFound('when', query, a, absentNote(a, corpus, lexicon));
     // Best first, so a document's first fact is its best (floored at 0): the documents come in score order.
     const places: number[] = [];
@@ -581,22 +587,31 @@ export function createQuestionAnswerer(
     const byDoc = new Map(hits.map((h) => [h.doc.id, h]));
     // Only a hit or a quote a fact names can score above 0; with neither, every quote scores 0 and
     // none is shown (the cutoff is relative to 1). The rest are never looked at.
-    const scored = [...new Set([...byDoc.keys(), ...factBoost.keys()])]
-      .filter((id) => ownPlace.has(id) && docs.quote.get(id)?.subject === speaker)
-      .sort((x, y) => ownPlace.get(x)! - ownPlace.get(y)!);
-    const ranked = scored
-      .map((id) => {
-        const hit = byDoc.get(id);
-        return {
-          doc: docs.quote.get(id)!,
-          score: (hit?.score ?? 0) + (factBoost.get(id) ?? 0) * QUOTE_FACT_WEIGHT,
-          terms: hit?.terms ?? [],
-        };
-      })
-      .filter((h) => h.score > 0)
-      .sort((x, y) => y.score - x.score);
-    const top = ranked[0]?.score || 1;
-    const shown = ranked.filter((h) => h.score >= top * SEARCH.relativeCutoff).slice(0, SEARCH.maxResults);
+    const scored: Array<{ doc: SearchDoc; score: number; terms: string[]; place: number }> = [];
+    for (const id of new Set([...byDoc.keys(), ...factBoost.keys()])) {
+      const place = ownPlace.get(id);
+      const doc = docs.quote.get(id);
+      if (place === undefined || doc?.subject !== speaker) continue;
+      const hit = byDoc.get(id);
+      const score = (hit?.score ?? 0) + (factBoost.get(id) ?? 0) * QUOTE_FACT_WEIGHT;
+      if (score > 0) scored.push({ doc, score, terms: hit?.terms ?? [], place });
+    }
+    let top = 0;
+    for (const h of scored) if (h.score > top) top = h.score;
+    top ||= 1;
+    // The best few by score, then by place among the speaker's quotes, as sorting them all by place and
+    // then by score would give: a thousand articles' facts name thousands of quotes, and few are shown.
+    const shown: typeof scored = [];
+    const before = (x: (typeof scored)[number], y: (typeof scored)[number]) =>
+      x.score > y.score || (x.score === y.score && x.place < y.place);
+    for (const h of scored) {
+      if (h.score < top * SEARCH.relativeCutoff) continue;
+      if (shown.length === SEARCH.maxResults && !before(h, shown[shown.length - 1]!)) continue;
+      let at = shown.length;
+      while (at > 0 && before(h, shown[at - 1]!)) at--;
+      shown.splice(at, 0, h);
+      if (shown.length > SEARCH.maxResults) shown.pop();
+    }
     return found(
       'quote',
       query,
@@ -605,8 +620,15 @@ export function createQuestionAnswerer(
     );
   }
 
+  // `ask` reads a question to route it, then the command it routes to (or all three) reads it again.
+  let lastRead: { query: string; a: Analysis } | undefined;
+  function readOnce(query: string): Analysis {
+    if (lastRead?.query !== query) lastRead = { query, a: reader.read(query) };
+    return lastRead.a;
+  }
+
   function answer(command: Command, query: string): Answer {
-    const a = reader.read(query);
+    const a = readOnce(query);
     if (a.unknown.length > 0) return notFound(command, query, a, unknownNote(a.unknown, corpus, a));
     if (command !== 'quote' && unreported(a, facts, lexicon).length > 0)
       return notFound(command, query, a, absentNote(a, corpus, lexicon));
@@ -622,7 +644,7 @@ export function createQuestionAnswerer(
   }
 
   function route(query: string): Command | undefined {
-    const a = reader.read(query);
+    const a = readOnce(query);
     const kinds = new Set(a.actions.flatMap((s) => s.actions));
     const speech = [...kinds].some((id) => lexicon.byId.get(id)?.kind === 'speech');
     const first = a.mentions[0];
@@ -637,5 +659,12 @@ export function createQuestionAnswerer(
     return commandFor(a.type);
   }
 
-  return { answer, route, reader };
+  return {
+    answer,
+    route,
+    reader,
+    clearCache: () => {
+      lastRead = undefined;
+    },
+  };
 }

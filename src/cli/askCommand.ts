@@ -51,6 +51,8 @@ function answerLine(_app: Answerer, line: string): Line {
 type Line = { error: string } | { request: { command: string; query: string } };
 
 async function runStdin(app: Answerer, json: boolean): Promise<void> {
+  // A session of many questions: its one-time loads belong to start-up, not to whichever question meets them first.
+  app.warm();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;

@@ -55,7 +55,10 @@ bot.client.on(Events.ShardDisconnect, () => stop(1));
 try {
   await bot.start();
   // Off the start-up path: a font problem is logged as an uncaught exception, not as a failed connection.
-  setImmediate(pictures.warm);
+  setImmediate(() => {
+    app.warm();
+    pictures.warm();
+  });
 } catch (error) {
   log('error', 'shard could not connect to Discord', { error });
   stop(1);

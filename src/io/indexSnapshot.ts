@@ -3,7 +3,8 @@
 // unchanged. Start-up then neither parses nor validates the data files again: they were validated when the
 // snapshot was written, and each one's SHA-256 is checked against the snapshot's before it is trusted.
 //
-// JSON lines: a header (version, fingerprint, each input file's digest), the index, the corpus's shared part,
+// JSON lines: a header (version, fingerprint, each input file's digest), the index, its stored rows in batches
+// (see rowTable.ts), the corpus's shared part,
 // then one line per source, so that a thousand articles are read as a thousand strings, not one huge one.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,14 @@ import {
 } from '../corpus/corpusData.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/createSearch.ts';
-import { corpusFingerprint, fromSnapshot, SNAPSHOT_VERSION, SnapshotError, toSnapshot } from '../search/snapshot.ts';
+import {
+  corpusFingerprint,
+  fromSnapshot,
+  rowBatchLines,
+  SNAPSHOT_VERSION,
+  SnapshotError,
+  toSnapshot,
+} from '../search/snapshot.ts';
 import { PROJECT_ROOT, readFrom } from './readData.ts';
 
 export const SNAPSHOT_FILE = 'snapshot.jsonl';
@@ -60,7 +68,8 @@ export function loadCorpusWithFingerprint(dataDir?: string): { corpus: Corpus; f
 export function writeSnapshot(dataDir?: string, path = snapshotPath(dataDir)): string {
   const { corpus, fingerprint, inputs } = loadCorpusWithFingerprint(dataDir);
   const header: Header = { version: SNAPSHOT_VERSION, fingerprint, inputs };
-  const lines: unknown[] = [header, toSnapshot(buildSearchIndex(corpus), fingerprint), corpusHead(corpus)];
+  const index = buildSearchIndex(corpus);
+  const lines: unknown[] = [header, toSnapshot(index, fingerprint), ...rowBatchLines(index), corpusHead(corpus)];
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, [...lines, ...corpusParts(corpus)].map((l) => JSON.stringify(l)).join('\n') + '\n');
   return path;
@@ -167,7 +176,7 @@ export function readSnapshot(path: string, read: ReadData): SnapshotRead {
     if (header.version !== SNAPSHOT_VERSION)
       return { problem: `built by version ${header.version}, this is ${SNAPSHOT_VERSION}` };
     if (!inputsUnchanged(header.inputs, read)) return { problem: 'the data files changed since it was built' };
-    const index = fromSnapshot(next(), header.fingerprint);
+    const index = fromSnapshot(next(), header.fingerprint, next);
     const head = next();
     if (!isCorpusHead(head)) return { problem: 'malformed corpus' };
     // One map for every part: the sources' texts are interned as each line is read, before the next.

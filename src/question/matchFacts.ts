@@ -56,6 +56,8 @@ export class FactIndex {
   private readonly together = new Set<string>();
   /** withActions' marks, by place: a fact met through two actions is taken once. */
   private readonly seen: Uint8Array;
+  /** matchFacts' marks, by shape, all 0 between calls: a shape is scored once per question. */
+  readonly shapeMarks: Int32Array;
 
   constructor(corpus: Corpus) {
     const push = <T>(map: Map<string, T[]>, key: string, f: T) => {
@@ -84,6 +86,7 @@ export class FactIndex {
       shapeOf[at] = shape;
     });
     this.shapeOf = shapeOf;
+    this.shapeMarks = new Int32Array(shapes.size);
     this.seen = new Uint8Array(corpus.facts.length);
     this.shapeObject = shapeObject;
     this.reported = new Set(this.byAction.keys());
@@ -112,10 +115,34 @@ export class FactIndex {
     return this.byAction.get(action) ?? [];
   }
 
+  /** Per action: its facts' object words in lower case, and their distinct evidence texts (copies tell alike). */
+  private readonly told = new Map<string, { objects: ReadonlySet<string>; evidence: readonly string[] }>();
+
+  toldOf(action: string): { objects: ReadonlySet<string>; evidence: readonly string[] } {
+    let t = this.told.get(action);
+    if (!t) {
+      const facts = this.placesOf(action).map((at) => this.facts[at]!);
+      t = {
+        objects: new Set(
+          facts.flatMap((f) => [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].map((o) => o.toLowerCase())),
+        ),
+        evidence: [...new Set(facts.map((f) => f.evidence))],
+      };
+      this.told.set(action, t);
+    }
+    return t;
+  }
+
   /** Whether some fact names both entities. */
   namedTogether(a: string, b: string): boolean {
     return this.together.has(`${a}\u0000${b}`);
   }
+}
+
+/** Narrows matchFacts' answer: only the facts `keep` accepts, and of those only the ones within `slack` of the best. */
+export interface FactFilter {
+  keep: (at: number) => boolean;
+  slack: number;
 }
 
 /**
@@ -123,7 +150,14 @@ export class FactIndex {
  * gives). `among` narrows which actions' facts are looked at (the caller needs no others); the scores
  * still count every action asked.
  */
-export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, among?: ReadonlySet<string>): FactMatch[] {
+
+export function matchFacts(
+  a: Analysis,
+  index: FactIndex,
+  lexicon: Lexicon,
+  among?: ReadonlySet<string>,
+  filter?: FactFilter,
+): FactMatch[] {
   const asked = new Set(a.actions.flatMap((s) => s.actions));
   const { eventEntities } = index;
   // Two actions ("joined OpenAI … got sued by Musk") may be two facts: a name missing from one is no veto.
@@ -148,8 +182,6 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
         ),
       );
   });
-  /** Per shape: its score, or null when the question rules it out. */
-  const byShape = new Map<number, number | null>();
   const scoreOf = (fact: FactEntry, shape: number): number | null => {
     const shared = fact.action.filter((id) => asked.has(id));
     if (shared.length === 0) return null;
@@ -194,21 +226,60 @@ export function matchFacts(a: Analysis, index: FactIndex, lexicon: Lexicon, amon
     return rejected ? null : score;
   };
   // A stable sort by score, as buckets: the few distinct scores are sorted, the facts keep their order.
-  const buckets = new Map<number, FactMatch[]>();
-  for (const at of index.withActions(among ?? asked)) {
-    const fact = index.facts[at]!;
+  // Per shape, scored once: its bucket's place in `lists` + 1, or -1 when the question rules it out (0: not yet).
+  const bucketOf = index.shapeMarks;
+  const scored: number[] = [];
+  const buckets = new Map<number, number>();
+  const lists: FactMatch[][] = [];
+  const scores: number[] = [];
+  /** Scores the fact's shape, marks its bucket, and returns the score (-Infinity: ruled out). */
+  const scoreShape = (at: number): number => {
     const shape = index.shapeOf[at]!;
-    let score = byShape.get(shape);
-    if (score === undefined) {
-      score = scoreOf(fact, shape);
-      byShape.set(shape, score);
+    const score = scoreOf(index.facts[at]!, shape);
+    scored.push(shape);
+    if (score === null) {
+      bucketOf[shape] = -1;
+      return -Infinity;
     }
-    if (score === null) continue;
-    const bucket = buckets.get(score);
-    if (bucket) bucket.push({ fact, at, score });
-    else buckets.set(score, [{ fact, at, score }]);
+    let known = buckets.get(score);
+    if (known === undefined) {
+      known = lists.length;
+      buckets.set(score, known);
+      lists.push([]);
+      scores.push(score);
+    }
+    bucketOf[shape] = known + 1;
+    return score;
+  };
+  const places = index.withActions(among ?? asked);
+  // With a filter, the shapes are scored first, so only facts within the slack of the best kept one are made.
+  let floor = -Infinity;
+  if (filter) {
+    let top = -Infinity;
+    for (const at of places) {
+      if (!filter.keep(at)) continue;
+      const b = bucketOf[index.shapeOf[at]!]!;
+      const score = b > 0 ? scores[b - 1]! : b < 0 ? -Infinity : scoreShape(at);
+      if (score > top) top = score;
+    }
+    floor = top - filter.slack;
   }
-  return [...buckets.keys()].sort((x, y) => y - x).flatMap((score) => buckets.get(score)!);
+  for (const at of places) {
+    if (filter && !filter.keep(at)) continue;
+    const shape = index.shapeOf[at]!;
+    let b = bucketOf[shape]!;
+    if (b === 0) {
+      scoreShape(at);
+      b = bucketOf[shape]!;
+    }
+    if (b < 0 || scores[b - 1]! < floor) continue;
+    lists[b - 1]!.push({ fact: index.facts[at]!, at, score: scores[b - 1]! });
+  }
+  for (const shape of scored) bucketOf[shape] = 0;
+  // A loop, not flatMap: a thousand articles' facts make buckets of thousands, and flatMap copies them slowly.
+  const out: FactMatch[] = [];
+  for (const b of [...lists.keys()].sort((x, y) => scores[y]! - scores[x]!)) for (const m of lists[b]!) out.push(m);
+  return out;
 }
 
 function roleFit(f: FactEntry, m: Mention): 'in' | 'swapped' | 'absent' {
@@ -241,9 +312,15 @@ export function fillers(
     }
     for (const entity of found) {
       const old = best.get(entity);
-      const actions = new Set([...(old?.actions ?? []), ...fact.action]);
-      if (!old || score > old.score) best.set(entity, { entity, score, fact, actions });
-      else old.actions = actions;
+      // One set per candidate, added to: a thousand articles' facts would otherwise copy it per fact.
+      if (!old) best.set(entity, { entity, score, fact, actions: new Set(fact.action) });
+      else {
+        for (const id of fact.action) old.actions.add(id);
+        if (score > old.score) {
+          old.score = score;
+          old.fact = fact;
+        }
+      }
     }
   }
   // Named by facts of several of the question's actions: each further action covered adds to it.
@@ -277,15 +354,11 @@ export function untold(a: Analysis, index: FactIndex): string[] {
   return a.things
     .filter(
       (t) =>
-        !t.actions.some((id) =>
-          index.placesOf(id).some((at) => {
-            const f = index.facts[at]!;
-            return (
-              [...(f.object?.en ?? []), ...(f.object?.zh ?? [])].some((o) => o.toLowerCase() === t.text) ||
-              t.zh.some((z) => f.evidence.includes(z))
-            );
-          }),
-        ),
+        !t.actions.some((id) => {
+          // Per action, not per fact: a thousand articles tell each deed a thousand times.
+          const { objects, evidence } = index.toldOf(id);
+          return objects.has(t.text) || t.zh.some((z) => evidence.some((e) => e.includes(z)));
+        }),
     )
     .map((t) => t.text);
 }

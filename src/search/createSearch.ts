@@ -2,12 +2,15 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.ts';
 import type { Concept } from './concept.ts';
+import { addRow, addRowAllowed, addRowAt, normalise } from './accumulate.ts';
+import { bestFirst } from './bestFirst.ts';
 import { buildCollections, englishTexts, type SearchDoc } from './documents.ts';
 import { normalize } from './normalize.ts';
 import { SEARCH } from './options.ts';
 import { matchConcept } from './matchConcept.ts';
 import { buildPostings, Postings, type PostingsData, type Row } from './postings.ts';
 import { QueryResolver, type ResolvedQuery } from './resolveQuery.ts';
+import { buildRowTable, RowTable, rowKey, type RowTableData } from './rowTable.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export type Command = 'when' | 'quote' | 'who';
@@ -30,6 +33,9 @@ export interface SearchOutcome {
 const FUZZY_FACTOR = 0.8;
 /** The query's first person is most likely the speaker asked about ("OpenAI about Musk"). */
 const LATER_SUBJECT_WEIGHT = 0.95;
+/** A row this many times longer than the chosen documents is binary-searched for each of them instead. */
+const SPARSE_FACTOR = 16;
+
 /** Cached match rows hold at most this many postings in all (a few tens of MB). */
 const MAX_CACHED_POSTINGS = 2_000_000;
 
@@ -38,59 +44,6 @@ function dateFactor(doc: SearchDoc): number {
   if (!doc.date) return f.none;
   if (doc.date.basis !== 'narrative') return f[doc.date.basis];
   return doc.date.crossesSection ? f.crossesSection : f.narrative;
-}
-
-/** Orders by score, then by place in the collection, as a stable sort of every scored document would. */
-function better(score: Float64Array, a: number, b: number): boolean {
-  return score[a]! > score[b]! || (score[a] === score[b] && a < b);
-}
-
-/** The best k of the candidates, best first, with a bounded heap: no sort of every scored document. */
-export function topK(candidates: ArrayLike<number>, score: Float64Array, k: number): number[] {
-  const heap: number[] = [];
-  const worse = (i: number, j: number) => better(score, heap[j]!, heap[i]!);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(l, m)) m = l;
-      if (r < heap.length && worse(r, m)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (let c = 0; c < candidates.length; c++) {
-    const g = candidates[c]!;
-    if (heap.length < k) {
-      heap.push(g);
-      for (let i = heap.length - 1; i > 0;) {
-        const p = (i - 1) >> 1;
-        if (!worse(i, p)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-    } else if (better(score, g, heap[0]!)) {
-      heap[0] = g;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (better(score, a, b) ? -1 : 1));
-}
-
-/**
- * Walks the candidates best first, asking for more only while `take` wants them: take returns false to
- * stop. Starts with a few and widens by four, so a query matching ten thousand documents sorts a few dozen.
- */
-function bestFirst(candidates: ArrayLike<number>, score: Float64Array, want: number, take: (g: number) => boolean) {
-  for (let k = Math.max(8, want * 2); ; k *= 4) {
-    const top = topK(candidates, score, k);
-    let done = false;
-    const seenBefore = k === Math.max(8, want * 2) ? 0 : k / 4;
-    for (let i = seenBefore; i < top.length && !done; i++) done = !take(top[i]!);
-    if (done || top.length < k) return;
-  }
 }
 
 export interface SearchOptions {
@@ -114,6 +67,8 @@ export interface Search {
   complete(command: Command, partial: string, limit?: number): SearchDoc[];
   /** Forgets every cached query and match, so the next query costs what a first one does. */
   clearCaches(): void;
+  /** Builds now what first use would build (typo and character indexes, dictionaries): for a process that answers many. */
+  warm(): void;
   /** What the words of a text stand for (names, typos, pinyin), for the question reader. */
   resolve(text: string): ResolvedQuery;
   /** One Latin key exactly as the vocabulary has it, without the typo search. */
@@ -124,6 +79,8 @@ export interface Search {
 export interface SearchIndex {
   vocabulary: Vocabulary;
   postings: PostingsData;
+  /** The vocabulary's long rows, built ahead. */
+  rows: RowTableData;
   /** Which documents the postings number, in order: an index of other documents is not used. */
   documents: string;
 }
@@ -167,15 +124,19 @@ function indexedTerms(vocabulary: Vocabulary, docs: readonly SearchDoc[]): strin
 /** The vocabulary and postings: all the work that depends only on the data (the snapshot stores it). */
 export function buildSearchIndex(corpus: Corpus, collections = buildCollections(corpus)): SearchIndex {
   const vocabulary = buildVocabulary(corpus, englishTexts(corpus));
-  const { all } = numbered(collections);
-  return { vocabulary, postings: buildPostings(all, indexedTerms(vocabulary, all)), documents: documentsDigest(all) };
+  const { all, offset } = numbered(collections);
+  const postings = buildPostings(all, indexedTerms(vocabulary, all));
+  const ranges = COMMANDS.map((c) => [c, offset[c], offset[c] + collections[c].length] as const);
+  const concepts = [...vocabulary.han.values(), ...vocabulary.latin.values()];
+  const rows = buildRowTable(new Postings(postings, all.length), concepts, ranges);
+  return { vocabulary, postings, rows, documents: documentsDigest(all) };
 }
 
 export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const collections = buildCollections(corpus);
   const { all, offset } = numbered(collections);
   const usable = index && index.documents === documentsDigest(all) ? index : undefined;
-  const { vocabulary, postings: data } = usable ?? buildSearchIndex(corpus, collections);
+  const { vocabulary, postings: data, rows } = usable ?? buildSearchIndex(corpus, collections);
   // The documents' field texts become the index's own copies of the same texts: one string per distinct
   // text, held once (a field's text is otherwise a second, unflattened copy of it).
   const intern = (texts: readonly string[]) => new Map(texts.map((t) => [t, t]));
@@ -189,6 +150,7 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   }
   const resolver = new QueryResolver(vocabulary);
   const postings = new Postings(data, all.length);
+  const stored = new RowTable(rows);
   const score = new Float64Array(all.length);
   // Computed once: `when` prefers stated dates and curated events (a per-document constant).
   const whenFactor = Float64Array.from(
@@ -201,13 +163,16 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
   const allowed = new Uint8Array(all.length);
   /** The documents a search scores, in the order first met. */
   const found = new Int32Array(all.length);
+  /** The documents of `only`, each once, by number. */
+  const onlyBuf = new Int32Array(all.length);
 
   function matches(command: Command, c: Concept): Row {
-    const key = `${command}\u0000${c.key}\u0000${c.zh.join('|')}`;
+    // By what the row is made of: "musk", "马斯克" and "masike" are one row, built once.
+    const key = rowKey(command, c);
     let row = matchCache.get(key);
     if (!row) {
       const lo = offset[command];
-      row = postings.row(c, lo, lo + collections[command].length);
+      row = stored.row(key) ?? postings.row(c, lo, lo + collections[command].length);
       // Bounded by postings held, not rows: a row can list every document of a thousand articles.
       while (matchCache.size > 0 && (matchCache.size >= SEARCH.cacheSize || cachedEntries > MAX_CACHED_POSTINGS)) {
         const oldest = matchCache.keys().next().value as string;
@@ -238,29 +203,32 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     // Into a buffer kept between searches: a query over a thousand articles has tens of thousands.
     let n = 0;
     const lo = offset[command];
-    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 1;
+    // The chosen documents, each once: a concept's row much longer than they are is searched, not read.
+    let chosen = 0;
+    if (only) {
+      for (let i = 0; i < only.length; i++) {
+        const g = lo + only[i]!;
+        if (only[i]! >= docs.length || allowed[g] === 1) continue;
+        allowed[g] = 1;
+        onlyBuf[chosen++] = g;
+      }
+    }
     if (weighted.length > 0 && total > 0) {
       const firstPerson = weighted.find((w) => w.c.entities.length > 0);
       // Summed concept by concept, in query order, as a scan of every document adds them.
       for (const w of weighted) {
-        const subjectWeight = w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT;
-        const fuzzy = w.c.fuzzy ? FUZZY_FACTOR : 1;
-        const { docs: at, weights, subject } = w.row;
-        for (let i = 0; i < at.length; i++) {
-          const g = at[i]!;
-          if (only && allowed[g] === 0) continue;
-          if (score[g] === 0) found[n++] = g;
-          score[g] = score[g]! + w.idf * (subject[i] === 1 ? subjectWeight : weights[i]!) * fuzzy;
-        }
+        const k = {
+          idf: w.idf,
+          subjectWeight: w === firstPerson ? 1 : LATER_SUBJECT_WEIGHT,
+          fuzzy: w.c.fuzzy ? FUZZY_FACTOR : 1,
+        };
+        if (!only) n = addRow(w.row, k, score, found, n);
+        else if (chosen * SPARSE_FACTOR < w.row.docs.length) n = addRowAt(w.row, k, score, found, n, onlyBuf, chosen);
+        else n = addRowAllowed(w.row, k, score, found, n, allowed);
       }
-      for (let c = 0; c < n; c++) {
-        const g = found[c]!;
-        let s = score[g]! / total;
-        if (command === 'when') s *= whenFactor[g]!;
-        score[g] = s;
-      }
+      normalise(score, found, n, total, whenFactor, command === 'when');
     }
-    if (only) for (let i = 0; i < only.length; i++) if (only[i]! < docs.length) allowed[lo + only[i]!] = 0;
+    for (let x = 0; x < chosen; x++) allowed[onlyBuf[x]!] = 0;
     const candidates = found.subarray(0, n);
     const outcome = rank(command, candidates, weighted, nearMisses, minCoverage);
     for (let c = 0; c < n; c++) score[found[c]!] = 0;
@@ -288,17 +256,23 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     const hits: Hit[] = [];
     // Two `when` results quoting the same paragraph would show the same passage twice: keep the better.
     const refs = new Set<string>();
-    bestFirst(candidates, score, SEARCH.maxResults, (g) => {
-      if (score[g]! < floor) return false;
-      const doc = all[g]!;
-      if (command === 'when') {
-        if (refs.has(doc.ref)) return true;
-        refs.add(doc.ref);
-      }
-      const terms = weighted.flatMap((w) => matchConcept(doc, w.c).terms);
-      hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
-      return hits.length < SEARCH.maxResults;
-    });
+    bestFirst(
+      candidates,
+      score,
+      SEARCH.maxResults,
+      (g) => {
+        if (score[g]! < floor) return false;
+        const doc = all[g]!;
+        if (command === 'when') {
+          if (refs.has(doc.ref)) return true;
+          refs.add(doc.ref);
+        }
+        const terms = weighted.flatMap((w) => matchConcept(doc, w.c).terms);
+        hits.push({ doc, score: score[g]!, terms: [...new Set(terms)] });
+        return hits.length < SEARCH.maxResults;
+      },
+      best,
+    );
     return { hits, suggestions: [] };
   }
 
@@ -349,6 +323,10 @@ export function createSearch(corpus: Corpus, index?: SearchIndex): Search {
     defaults,
     complete,
     clearCaches,
+    warm: () => {
+      resolver.warm();
+      postings.warm();
+    },
     resolve: (text) => resolver.resolve(text),
     lookup: (word) => resolver.lookup(word),
     collections,

@@ -80,6 +80,11 @@ export class FuzzyKeys {
     this.grams = [first.grams, second.grams];
   }
 
+  /** Builds the index now, ahead of the first look-up (a long-running process, after start-up). */
+  warm(): void {
+    this.index();
+  }
+
   /** Keys within the threshold and at most maxLengthDelta longer or shorter, closest first. */
   search(word: string): Array<{ key: string; score: number }> {
     this.index();

@@ -33,7 +33,7 @@ export interface PostingsData {
 }
 
 export interface Row {
-  /** Documents (global numbers) the concept matches, with their weight and whether it is their subject. */
+  /** Documents (global numbers, ascending) the concept matches, with their weight and whether it is their subject. */
   docs: Int32Array;
   weights: Float64Array;
   subject: Uint8Array;
@@ -151,6 +151,10 @@ export function buildPostings(docs: readonly SearchDoc[], zhTerms: readonly stri
   };
 }
 
+/** CJK radicals and up: the units the character index keeps (Latin and punctuation are in most texts). */
+const FIRST_HAN = 0x2e80;
+const UNITS = 0x10000;
+
 const rowOf = (csr: Csr, i: number) => csr.items.subarray(csr.start[i], csr.start[i + 1]);
 const EMPTY = new Int32Array(0);
 
@@ -159,6 +163,8 @@ export class Postings {
   private readonly zhTermId: Map<string, number>;
   private readonly enWordId: Map<string, number>;
   private readonly keyId: Map<string, number>;
+  /** The character index (charIndex). */
+  private charTexts: Csr | undefined;
   /** Chinese terms not known at build time (a query's unknown word), found by one scan and kept. */
   private readonly scanned = new Map<string, Int32Array>();
   private readonly weight: Float64Array;
@@ -168,6 +174,9 @@ export class Postings {
   /** Buffers kept between rows: a row over a thousand articles touches tens of thousands of documents. */
   private readonly touchedBuf: Int32Array;
   private readonly datedBuf: Int32Array;
+  /** Marks of the texts a row has read, per language. */
+  private readonly zhSeen: Uint8Array;
+  private readonly enSeen: Uint8Array;
 
   constructor(
     readonly data: PostingsData,
@@ -182,10 +191,44 @@ export class Postings {
     this.dated = new Uint8Array(docCount);
     this.touchedBuf = new Int32Array(docCount);
     this.datedBuf = new Int32Array(docCount);
+    this.zhSeen = new Uint8Array(data.zhTexts.length);
+    this.enSeen = new Uint8Array(data.enTexts.length);
   }
 
   clearCache(): void {
     this.scanned.clear();
+  }
+
+  /** Builds the character index now, ahead of the first word the vocabulary does not have. */
+  warm(): void {
+    this.charIndex();
+  }
+
+  /** Per UTF-16 unit from FIRST_HAN up, the Chinese texts that have it, ascending; built on first need. */
+  private charIndex(): Csr {
+    if (this.charTexts) return this.charTexts;
+    const texts = this.data.zhTexts;
+    const start = new Int32Array(UNITS + 1);
+    const last = new Int32Array(UNITS).fill(-1);
+    // Two passes over the texts: counts, then places; each text counted once per unit it has.
+    for (let pass = 0; pass < 2; pass++) {
+      const items = pass === 1 ? new Int32Array(start[UNITS]!) : undefined;
+      const at = pass === 1 ? start.slice(0, UNITS) : undefined;
+      last.fill(-1);
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
+        for (let j = 0; j < t.length; j++) {
+          const u = t.charCodeAt(j);
+          if (u < FIRST_HAN || last[u] === i) continue;
+          last[u] = i;
+          if (items) items[at![u]!++] = i;
+          else start[u + 1]!++;
+        }
+      }
+      if (!items) for (let u = 0; u < UNITS; u++) start[u + 1] = start[u + 1]! + start[u]!;
+      else this.charTexts = { start, items };
+    }
+    return this.charTexts!;
   }
 
   /** Chinese texts containing the term as a substring. */
@@ -194,10 +237,19 @@ export class Postings {
     if (id !== undefined) return rowOf(this.data.zhTermTexts, id);
     let hit = this.scanned.get(term);
     if (!hit) {
+      // Only the texts with the term's rarest Han character can have it: a word the article lacks reads few.
+      const { start, items } = this.charIndex();
+      let from = 0;
+      let to = -1;
+      for (let j = 0; j < term.length; j++) {
+        const u = term.charCodeAt(j);
+        if (u < FIRST_HAN) continue;
+        if (to < 0 || start[u + 1]! - start[u]! < to - from) [from, to] = [start[u]!, start[u + 1]!];
+      }
       const found: number[] = [];
-      this.data.zhTexts.forEach((t, i) => {
-        if (t.includes(term)) found.push(i);
-      });
+      const { zhTexts } = this.data;
+      if (to < 0) zhTexts.forEach((t, i) => t.includes(term) && found.push(i));
+      else for (let k = from; k < to; k++) if (zhTexts[items[k]!]!.includes(term)) found.push(items[k]!);
       hit = Int32Array.from(found);
       if (this.scanned.size >= 1000) this.scanned.delete(this.scanned.keys().next().value as string);
       this.scanned.set(term, hit);
@@ -237,66 +289,85 @@ export class Postings {
     return this.data.keys.filter((k) => k.startsWith(`date:${prefix}`)).map((k) => this.docsWith(k));
   }
 
+  /** Marks a document as in the row being built; returns the new count of touched documents. */
+  private touch(g: number, nt: number): number {
+    if (this.inRow[g] === 1) return nt;
+    this.inRow[g] = 1;
+    this.touchedBuf[nt] = g;
+    return nt + 1;
+  }
+
+  /** Each text's fields in [lo, hi): the document takes the best field weight; a text already read is skipped. */
+  private readTexts(texts: Int32Array, lang: 0 | 1, lo: number, hi: number, nt: number): number {
+    const { start, items } = lang === 0 ? this.data.zhOcc : this.data.enOcc;
+    const occWeight = lang === 0 ? this.data.zhOccWeight : this.data.enOccWeight;
+    const seen = lang === 0 ? this.zhSeen : this.enSeen;
+    const { weight } = this;
+    for (let x = 0; x < texts.length; x++) {
+      const text = texts[x]!;
+      if (seen[text] === 1) continue;
+      seen[text] = 1;
+      for (let k = start[text]!, end = start[text + 1]!; k < end; k++) {
+        const g = items[k]!;
+        if (g < lo || g >= hi) continue;
+        nt = this.touch(g, nt);
+        const w = occWeight[k]!;
+        if (w > weight[g]!) weight[g] = w;
+      }
+    }
+    return nt;
+  }
+
   /** What matchConcept gives for every document of [lo, hi), for the documents where it is not nothing. */
   row(c: Concept, lo: number, hi: number): Row {
     const { weight, isSubject, inRow, dated, touchedBuf: touched, datedBuf: datedHere } = this;
     let nt = 0;
-    const touch = (g: number) => {
-      if (inRow[g] === 0) {
-        inRow[g] = 1;
-        touched[nt++] = g;
-      }
-    };
-    const fields = (texts: Int32Array, occ: Csr, occWeight: Float64Array) => {
-      for (let x = 0; x < texts.length; x++) {
-        const t = texts[x]!;
-        for (let k = occ.start[t]!; k < occ.start[t + 1]!; k++) {
-          const g = occ.items[k]!;
-          if (g < lo || g >= hi) continue;
-          touch(g);
-          const w = occWeight[k]!;
-          if (w > weight[g]!) weight[g] = w;
-        }
-      }
-    };
-    for (const t of c.zh) fields(this.zhTextsWith(t), this.data.zhOcc, this.data.zhOccWeight);
-    for (const s of c.en) fields(this.enTextsWith(s), this.data.enOcc, this.data.enOccWeight);
-    const inRange = (docs: Int32Array, f: (g: number) => void) => {
-      for (let x = 0; x < docs.length; x++) {
-        const g = docs[x]!;
-        if (g >= lo && g < hi) f(g);
-      }
-    };
+    // Small loops in small methods: a wide row is read before V8 has optimised much, and they optimise first.
+    const zh = c.zh.map((t) => this.zhTextsWith(t));
+    const en = c.en.map((s) => this.enTextsWith(s));
+    for (const texts of zh) nt = this.readTexts(texts, 0, lo, hi, nt);
+    for (const texts of en) nt = this.readTexts(texts, 1, lo, hi, nt);
+    // A text two terms share ("马斯克", "埃隆马斯克") was read once: its marks are cleared for the next row.
+    for (const texts of zh) for (let x = 0; x < texts.length; x++) this.zhSeen[texts[x]!] = 0;
+    for (const texts of en) for (let x = 0; x < texts.length; x++) this.enSeen[texts[x]!] = 0;
     if (c.entities.length > 0) {
       for (let x = 0; x < nt; x++) weight[touched[x]!] = Math.min(weight[touched[x]!]!, MENTION_WEIGHT);
       for (const id of c.entities) {
-        inRange(this.docsWith(`entity:${id}`), (g) => {
-          touch(g);
+        const mentioned = this.docsWith(`entity:${id}`);
+        for (let x = 0; x < mentioned.length; x++) {
+          const g = mentioned[x]!;
+          if (g < lo || g >= hi) continue;
+          nt = this.touch(g, nt);
           weight[g] = MENTION_WEIGHT;
-        });
-        inRange(this.docsWith(`subject:${id}`), (g) => {
-          touch(g);
+        }
+        const about = this.docsWith(`subject:${id}`);
+        for (let x = 0; x < about.length; x++) {
+          const g = about[x]!;
+          if (g < lo || g >= hi) continue;
+          nt = this.touch(g, nt);
           isSubject[g] = 1;
-        });
+        }
       }
     }
     let nd = 0;
     for (const d of c.dates) {
       for (const docs of this.datedDocs(d)) {
-        inRange(docs, (g) => {
-          if (dated[g] === 0) {
-            dated[g] = 1;
-            datedHere[nd++] = g;
-          }
-        });
+        for (let x = 0; x < docs.length; x++) {
+          const g = docs[x]!;
+          if (g < lo || g >= hi || dated[g] === 1) continue;
+          dated[g] = 1;
+          datedHere[nd++] = g;
+        }
       }
     }
     for (let x = 0; x < nd; x++) {
       const g = datedHere[x]!;
-      touch(g);
+      nt = this.touch(g, nt);
       weight[g] = weight[g]! > 0 ? 1 : DATE_WEIGHT;
       dated[g] = 0;
     }
+    // Ascending, as stored rows are: a search among chosen documents looks them up by binary search.
+    touched.subarray(0, nt).sort();
     let n = 0;
     let df = 0;
     for (let x = 0; x < nt; x++) if (weight[touched[x]!]! > 0 || isSubject[touched[x]!] === 1) n++;

@@ -82,6 +82,13 @@ export class QueryResolver {
     this.words.clear();
   }
 
+  /** Loads now what the first typo, Traditional or Chinese query would: the typo indexes and both dictionaries. */
+  warm(): void {
+    for (const fuzzy of [this.latinFuzzy, this.looseLatinFuzzy, this.hanFuzzy]) fuzzy.warm();
+    toSimplified('馬');
+    hanWords('马斯克');
+  }
+
   resolve(query: string): ResolvedQuery {
     const normalized = normalize(query);
     const hit = this.cache.get(normalized);

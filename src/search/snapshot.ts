@@ -5,9 +5,10 @@ import * as z from 'zod';
 import type { Concept } from './concept.ts';
 import type { SearchIndex } from './createSearch.ts';
 import type { Csr, PostingsData } from './postings.ts';
+import type { RowBatch, RowTableData } from './rowTable.ts';
 
 /** Bumped whenever the snapshot's layout or anything that builds it changes meaning. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** SHA-256 over every data file the corpus was built from (path and the SHA-256 of its content), in path order. */
 export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
@@ -16,7 +17,8 @@ export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
   return hash.digest('hex');
 }
 
-const b64 = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const b64 = (a: Int32Array | Float64Array | Uint8Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 function int32(s: string): Int32Array {
   const buf = Buffer.from(s, 'base64');
@@ -27,6 +29,11 @@ function int32(s: string): Int32Array {
 function float64(s: string): Float64Array {
   const buf = Buffer.from(s, 'base64');
   return new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+function uint8(s: string): Uint8Array {
+  const buf = Buffer.from(s, 'base64');
+  return new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 }
 
 const csrOut = (c: Csr) => ({ start: b64(c.start), items: b64(c.items) });
@@ -68,12 +75,14 @@ export const snapshotSchema = z.object({
     keys: z.array(z.string()),
     keyDocs: csrSchema,
   }),
+  /** The stored rows' weights, and how many lines of row batches follow the index's line. */
+  rows: z.object({ weights: z.string(), batches: z.number().int() }),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export function toSnapshot(index: SearchIndex, fingerprint: string): Snapshot {
-  const { vocabulary: v, postings: p } = index;
+  const { vocabulary: v, postings: p, rows: r } = index;
   return {
     version: SNAPSHOT_VERSION,
     fingerprint,
@@ -99,7 +108,39 @@ export function toSnapshot(index: SearchIndex, fingerprint: string): Snapshot {
       keys: p.keys,
       keyDocs: csrOut(p.keyDocs),
     },
+    rows: { weights: b64(r.weights), batches: r.batches.length },
   };
+}
+
+/** The lines after the index's: one per batch of stored rows, each a small string to parse. */
+export function rowBatchLines(index: SearchIndex): unknown[] {
+  return index.rows.batches.map((b) => ({
+    keys: b.keys,
+    docStart: b64(b.docStart),
+    gapStart: b64(b.gapStart),
+    gaps: b64(b.gaps),
+    codes: b64(b.codes),
+  }));
+}
+
+function rowBatchIn(json: unknown): RowBatch {
+  const b = json as Record<string, unknown> | null;
+  if (typeof b !== 'object' || b === null || !isStrings(b.keys)) throw new SnapshotError('malformed: row batch');
+  for (const k of ['docStart', 'gapStart', 'gaps', 'codes'])
+    if (typeof b[k] !== 'string') throw new SnapshotError(`malformed: row batch ${k}`);
+  const batch: RowBatch = {
+    keys: b.keys,
+    docStart: int32(b.docStart as string),
+    gapStart: int32(b.gapStart as string),
+    gaps: uint8(b.gaps as string),
+    codes: uint8(b.codes as string),
+  };
+  const n = batch.keys.length;
+  if (batch.docStart.length !== n + 1 || batch.docStart[n] !== batch.codes.length)
+    throw new SnapshotError('row batch: codes');
+  if (batch.gapStart.length !== n + 1 || batch.gapStart[n] !== batch.gaps.length)
+    throw new SnapshotError('row batch: gaps');
+  return batch;
 }
 
 export class SnapshotError extends Error {
@@ -142,14 +183,22 @@ function misshapen(json: unknown): string | undefined {
   for (const k of ['zhTexts', 'enTexts', 'zhTerms', 'enWords', 'keys']) if (!isStrings(p[k])) return `postings.${k}`;
   for (const k of ['zhOcc', 'enOcc', 'zhTermTexts', 'enWordTexts', 'keyDocs']) if (!isCsr(p[k])) return `postings.${k}`;
   for (const k of ['zhOccWeight', 'enOccWeight']) if (typeof p[k] !== 'string') return `postings.${k}`;
+  const r = s.rows as Record<string, unknown> | undefined;
+  if (typeof r !== 'object' || r === null || typeof r.weights !== 'string' || !Number.isInteger(r.batches))
+    return 'rows';
   return undefined;
 }
 
 /**
- * The index a snapshot holds, if it was built from data with this fingerprint by this version;
+ * The index a snapshot holds (its line, then the row batches' lines after it, each asked of nextLine), if it was
+ * built from data with this fingerprint by this version;
  * otherwise a SnapshotError saying why (the caller rebuilds, never serves it).
  */
-export function fromSnapshot(json: unknown, fingerprint: string): SearchIndex {
+export function fromSnapshot(
+  json: unknown,
+  fingerprint: string,
+  nextLine: () => unknown = () => undefined,
+): SearchIndex {
   const envelope = z.object({ version: z.number(), fingerprint: z.string() }).safeParse(json);
   if (!envelope.success) throw new SnapshotError('not an index snapshot');
   if (envelope.data.version !== SNAPSHOT_VERSION)
@@ -157,7 +206,7 @@ export function fromSnapshot(json: unknown, fingerprint: string): SearchIndex {
   if (envelope.data.fingerprint !== fingerprint) throw new SnapshotError('the data files changed since it was built');
   const shapeProblem = misshapen(json);
   if (shapeProblem !== undefined) throw new SnapshotError(`malformed: ${shapeProblem}`);
-  const { vocabulary: v, postings: p, documents } = json as Snapshot;
+  const { vocabulary: v, postings: p, rows: r, documents } = json as Snapshot;
   const keyed = (cs: Concept[]) => new Map(cs.map((c) => [c.key, c]));
   const postings: PostingsData = {
     zhTexts: p.zhTexts,
@@ -175,6 +224,14 @@ export function fromSnapshot(json: unknown, fingerprint: string): SearchIndex {
   };
   if (postings.zhOccWeight.length !== postings.zhOcc.items.length) throw new SnapshotError('zhOccWeight: wrong length');
   if (postings.enOccWeight.length !== postings.enOcc.items.length) throw new SnapshotError('enOccWeight: wrong length');
+  // Each batch's line is read and decoded before the next: none waits in memory as text.
+  const batches: RowBatch[] = [];
+  for (let i = 0; i < r.batches; i++) {
+    const line = nextLine();
+    if (line === undefined) throw new SnapshotError('row batches cut short');
+    batches.push(rowBatchIn(line));
+  }
+  const rows: RowTableData = { weights: float64(r.weights), batches };
   return {
     vocabulary: {
       latin: keyed(v.latin),
@@ -184,6 +241,7 @@ export function fromSnapshot(json: unknown, fingerprint: string): SearchIndex {
       hanChars: new Set(v.hanChars),
     },
     postings,
+    rows,
     documents,
   };
 }
