@@ -45,7 +45,7 @@ export function corpusParts(corpus: Corpus): CorpusPart[] {
  */
 const MIN_INTERNED = 12;
 
-export function internStrings<T>(value: T, seen = new Map<string, string>()): T {
+export function internStrings<T>(value: T, seen = new Map<string, string>(), lists = new Map<string, string[]>()): T {
   const one = (s: string) => {
     const known = seen.get(s);
     if (known !== undefined) return known;
@@ -56,10 +56,18 @@ export function internStrings<T>(value: T, seen = new Map<string, string>()): T 
     // Short strings (ids, refs, dates) cost more to look up than they save.
     if (typeof x === 'string') return x.length < MIN_INTERNED ? x : one(x);
     if (Array.isArray(x)) {
+      let strings = x.length > 0;
       for (let i = 0; i < x.length; i++) {
         const v: unknown = x[i];
         if (typeof v === 'object' || typeof v === 'string') x[i] = walk(v);
+        if (typeof v !== 'string') strings = false;
       }
+      if (!strings) return x;
+      // A list of words every source repeats (a quote's topics, an entity's renderings) is held once.
+      const key = (x as string[]).join('\u0001');
+      const shared = lists.get(key);
+      if (shared) return shared;
+      lists.set(key, x as string[]);
       return x;
     }
     if (typeof x === 'object' && x !== null) {

@@ -181,8 +181,9 @@ export function readSnapshot(path: string, read: ReadData): SnapshotRead {
     if (!isCorpusHead(head)) return { problem: 'malformed corpus' };
     // One map for every part: the sources' texts are interned as each line is read, before the next.
     const seen = new Map<string, string>();
-    internStrings(head, seen);
-    const parts = head.sources.map(() => internStrings(next(), seen));
+    const lists = new Map<string, string[]>();
+    internStrings(head, seen, lists);
+    const parts = head.sources.map(() => internStrings(next(), seen, lists));
     if (!parts.every(isCorpusPart)) return { problem: 'malformed corpus' };
     if (parts.some((p, i) => p.sourceId !== head.sources[i]!.id)) return { problem: 'sources out of order' };
     return { corpus: corpusFromData(head, parts), index };
