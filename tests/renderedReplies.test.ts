@@ -24,6 +24,21 @@ describe('rendered command replies', () => {
     expect(withoutOwners(first)).toBe(withoutOwners(second));
   });
 
+  it('come serialised for HTTP exactly as their response serialises, each with its asker in every custom_id', () => {
+    const handle = createInteractionHandler(app);
+    for (const [query, locale] of [
+      ['lawsuit', 'en-US'],
+      ['诉讼', 'zh-TW'],
+      ['GPT-2', 'en-US'],
+      ['no such thing at all', 'en-US'],
+    ] as const) {
+      for (const user of ['111111111111111111', '222222222222222222', '9']) {
+        const handled = handle(ask(query, user, locale));
+        expect(handled.json, `${query} ${user}`).toBe(JSON.stringify(handled.response));
+      }
+    }
+  });
+
   it('keep paging their own: the second user pages their copy, the first may not', () => {
     const handle = createInteractionHandler(app);
     handle(ask('OpenAI', '111111111111111111'));

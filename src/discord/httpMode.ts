@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import { deferredMetrics } from '../ops/deferredMetrics.ts';
 import type { Site } from '../site/buildSite.ts';
 import { DISCORD_API, editOriginal, withoutFiles } from './editOriginal.ts';
-import { createInteractionsServer, type InteractionsServer } from './httpServer.ts';
+import { createInteractionsServer, SerializedResponse, type InteractionsServer } from './httpServer.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
 const DELETE_RETRY_MS = 1_000;
@@ -60,7 +60,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
     handle: async (payload) => {
       const started = performance.now();
       try {
-        const { response, outcome, target, deleteOriginal, files } = handle(payload);
+        const { response, outcome, target, deleteOriginal, files, json } = handle(payload);
         metrics.interaction(outcome, (performance.now() - started) / 1000);
         logOutcome(log, outcome, started);
         // Delete acknowledges the click first (a deferred update), then removes the message with the click's token.
@@ -103,7 +103,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<Interacti
             data: data.flags === undefined ? {} : { flags: data.flags },
           });
         }
-        return Promise.resolve(response);
+        return Promise.resolve(json === undefined ? response : new SerializedResponse(json));
       } catch (error) {
         metrics.interaction({ kind: 'invalid', results: 0 }, (performance.now() - started) / 1000, true);
         throw error;

@@ -17,7 +17,7 @@ export interface InteractionsServerOptions {
    * Receives a verified, JSON-parsed object that is not a PING; validating its shape is the handler's job.
    * Undefined means the object is not an interaction at all: 400.
    */
-  handle: (interaction: unknown) => Promise<APIInteractionResponse | undefined>;
+  handle: (interaction: unknown) => Promise<APIInteractionResponse | SerializedResponse | undefined>;
   /** Extra fields for GET /healthz. */
   health: () => Record<string, unknown>;
   /** GET /metrics: the Prometheus text exposition; 404 without it. */
@@ -55,6 +55,11 @@ const ALLOWED_METHODS: ReadonlyMap<string, readonly string[]> = new Map([
   [HEALTH_PATH, ['GET', 'HEAD']],
   [METRICS_PATH, ['GET']],
 ]);
+
+/** A response the handler already has as JSON (a cached reply): sent as it is, not serialised again. */
+export class SerializedResponse {
+  constructor(readonly json: string) {}
+}
 
 export interface InteractionsServer extends Server {
   /** /healthz turns 503 at once; resolves once every request in flight is answered and the server has closed. */
@@ -202,7 +207,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       const response = await options.handle(interaction);
       if (response === undefined) return reply(400, { error: 'not an interaction' }, { reason: 'not an interaction' });
       // Serialised inside the try so a response JSON cannot encode counts as the handler's failure.
-      const json = JSON.stringify(response) as string | undefined;
+      const json =
+        response instanceof SerializedResponse ? response.json : (JSON.stringify(response) as string | undefined);
       if (json === undefined) throw new Error('handler returned nothing');
       return { status: 200, json };
     } catch (error) {

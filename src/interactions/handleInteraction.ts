@@ -52,6 +52,8 @@ export interface Handled {
   deleteOriginal?: boolean;
   /** Files the response's attachments refer to; the transport uploads them with it. */
   files?: AttachedFile[];
+  /** The response already serialised (a cached command reply): what JSON.stringify(response) gives. */
+  json?: string;
 }
 
 export interface AttachedFile {
@@ -95,9 +97,14 @@ const OWNER_FIELD = /^(feud1:[a-z]:)0:/;
 
 interface Rendered {
   response: APIInteractionResponse;
+  /** The response serialised with the placeholder owner; each asker's is a string replace away. */
+  json: string;
   results: number;
   answer: Outcome['answer'];
 }
+
+/** The owner field of every custom_id in a serialised response (custom_ids are JSON-safe: no escapes). */
+const OWNER_IN_JSON = /("custom_id":"feud1:[a-z]:)0:/g;
 
 type Loose = Record<string, unknown>;
 
@@ -155,12 +162,17 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     } else {
       const draft: Outcome = { ...outcome };
       const [response, results] = command({ ...p, userId: OWNER_PLACEHOLDER }, lang, draft);
-      r = { response: finishResponse(response, isTraditional(p.locale)), results, answer: draft.answer };
+      const finished = finishResponse(response, isTraditional(p.locale));
+      r = { response: finished, json: JSON.stringify(finished), results, answer: draft.answer };
       if (rendered.size >= RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
       rendered.set(key, r);
     }
     if (r.answer !== undefined) outcome.answer = r.answer;
-    return { response: forOwner(r.response, p.userId), results: r.results };
+    return {
+      response: forOwner(r.response, p.userId),
+      json: r.json.replace(OWNER_IN_JSON, `$1${p.userId}:`),
+      results: r.results,
+    };
   }
 
   function command(p: Extract<ParsedInteraction, { kind: 'command' }>, lang: Lang, outcome: Outcome): Step {
@@ -248,6 +260,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
     let results = 0;
     let files: AttachedFile[] | undefined;
     let finished = false;
+    let json: string | undefined;
     switch (p.kind) {
       case 'ping':
         response = { type: InteractionResponseType.Pong };
@@ -259,7 +272,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
         // The timeline attaches its picture: rendered each time (from the picture already drawn).
         if (refused || p.subcommand === 'timeline') [response, results, files] = refused ?? command(p, lang, outcome);
         else {
-          ({ response, results } = renderedCommand(p, lang, outcome));
+          ({ response, results, json } = renderedCommand(p, lang, outcome));
           finished = true;
         }
         break;
@@ -292,6 +305,7 @@ export function createInteractionHandler(app: Answerer, options: HandlerOptions 
       target,
       ...(deleteOriginal ? { deleteOriginal } : {}),
       ...(files && { files }),
+      ...(json !== undefined && { json }),
     };
   };
 }
