@@ -116,6 +116,14 @@ export function buildVocabulary(corpus: Corpus, englishTexts: string[]): Vocabul
     }
   }
 
+  // Curated Chinese topics ("屠龙少年终成恶龙", "捏在手里") are words a question can be read by, whole.
+  for (const t of [...corpus.quotes, ...corpus.events].flatMap((x) => x.topics)) {
+    const w = normalize(t);
+    if (w.length < 2 || !hasHan(w) || /\s/.test(w) || seenHan.has(w)) continue;
+    seenHan.add(w);
+    add(han, w, concept(`zh:${w}`, { zh: [w], priority: 1 }));
+  }
+
   // The action lexicon's Chinese words the article does not use, reachable as pinyin ("kaichu" is 开除): a
   // question typed in pinyin is read by the lexicon even where the article says it another way.
   for (const a of corpus.actions) {
