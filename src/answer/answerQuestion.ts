@@ -427,11 +427,14 @@ export function createQuestionAnswerer(
   }
 
   function who(query: string, a: Analysis): Answer {
+    // Whose words the question describes: looked up once, whichever step below asks first.
+    let said: Result | undefined | null = null;
+    const saidBy = () => (said === null ? (said = speakerOf(a)) : said);
     const saying = a.actions.some((x) => x.actions.some((id) => lexicon.byId.get(id)?.kind === 'speech'));
     // "Who called AI-threat talk obscurantism?": whoever said the words, before any deed they name.
     const askedOther = a.asked === 'patient' || a.asked === 'with';
     if (saying && a.type === 'who' && !askedOther) {
-      const speaker = speakerOf(a);
+      const speaker = saidBy();
       if (speaker && speaker.score >= SAID_BY_SCORE) return found('who', query, a, [speaker]);
     }
     // "扎克伯格说谁不负责任?", "who did OpenAI label a hypocrite?": the one the words are about.
@@ -478,15 +481,15 @@ export function createQuestionAnswerer(
     const tied = a.actions.length === 0 ? peopleOf(a) : [];
     if (tied.length > 0) return found('who', query, a, tied);
     // Words described with no name ("担心AGI被别有用心的人拿去干坏事的是哪位") or a deed no fact tells: their speaker.
-    const saidBy = a.type === 'who' && (a.actions.length > 0 || a.mentions.length === 0) ? speakerOf(a) : undefined;
-    if (saidBy && (a.actions.length > 0 || saidBy.score >= SAID_BY_SCORE)) return found('who', query, a, [saidBy]);
+    const words = a.type === 'who' && (a.actions.length > 0 || a.mentions.length === 0) ? saidBy() : undefined;
+    if (words && (a.actions.length > 0 || words.score >= SAID_BY_SCORE)) return found('who', query, a, [words]);
     // "Who is Elon's brother?": the article names nobody's family.
     if (a.type === 'who' && KIN.test(a.normalized)) return notFound('who', query, a);
     const answer = plain('who', query, a);
     if (answer.kind === 'found' || a.type !== 'who') return answer;
     // "Who took the 'save the world if he's the saviour' shot at Musk?": no deed, no card, but someone's words.
     // With a name asked about, its card is the fallback: the words must match better to win over it.
-    const speaker = speakerOf(a);
+    const speaker = saidBy();
     const bar = a.mentions.length > 0 ? SAID_OF_NAMED_SCORE : SAID_BY_SCORE;
     if (speaker && speaker.score >= bar) return found('who', query, a, [speaker]);
     // "who's greg again?", "伊利亚到底是何方神圣": one name and no deed asks who that is, unless it asks after
