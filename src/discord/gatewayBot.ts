@@ -68,7 +68,18 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     token: string,
     response: APIInteractionResponse,
     files?: AttachedFile[],
+    json?: string,
   ): Promise<void> {
+    // A cached reply comes serialised (the asker's id already in it): sent as it is, not serialised again.
+    if (json !== undefined && !files) {
+      await client.rest.post(Routes.interactionCallback(id, token), {
+        body: json,
+        passThroughBody: true,
+        headers: { 'Content-Type': 'application/json' },
+        auth: false,
+      });
+      return;
+    }
     // With files, discord.js sends multipart: the body as payload_json, each file as files[i].
     await client.rest.post(Routes.interactionCallback(id, token), {
       body: response,
@@ -84,13 +95,13 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     try {
       handled = handle(payload);
       handleSeconds = (performance.now() - started) / 1000;
-      const { response, target, outcome, deleteOriginal, files } = handled;
+      const { response, target, outcome, deleteOriginal, files, json } = handled;
       if (!response || !target) {
         metrics?.interaction(outcome, handleSeconds);
         log('warn', 'unanswerable interaction payload', { shard: shardId, detail: outcome.detail });
         return;
       }
-      await send(target.id, target.token, response, files);
+      await send(target.id, target.token, response, files, json);
       if (deleteOriginal) {
         await client.rest.delete(Routes.webhookMessage(target.applicationId, target.token, '@original'), {
           auth: false,
